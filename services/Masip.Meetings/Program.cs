@@ -1,0 +1,9 @@
+using Masip.Meetings;
+using Masip.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMasipDefaults(MeetingsHost.Name, typeof(MeetingsHost).Assembly);
+
+var app = builder.Build();
+app.MapMasipDefaults();
+app.Run();

@@ -1,0 +1,20 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Masip.Contracts.Messages;
+using Masip.Police.Referrals.ReferringVictimToAdvocacy;
+using Masip.ServiceDefaults.Messaging;
+
+namespace Masip.Police.Referrals;
+
+/// <summary>Referrals out: their stream, read model, handler and the messages they publish.</summary>
+public static class ReferralsModule
+{
+    public static IServiceCollection AddReferrals(this IServiceCollection services)
+    {
+        services.ConfigureMarten(store => store.Projections.Snapshot<VictimReferral>(SnapshotLifecycle.Inline));
+        services.AddScoped<ReferVictimToAdvocacyHandler>();
+        services.PublishIntegrationEvent<VictimReferredToAdvocacy>(e => new VictimReferredToAdvocacyV1(
+            e.ReferralId, e.CrimeReference, e.VictimName, e.VictimPhone, e.VictimEmail, e.Reason, e.ReferredBy, e.ReferredAt));
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using Masip.ServiceDefaults.Errors;
+
+namespace Masip.Police.Referrals.ReferringVictimToAdvocacy;
+
+public sealed record ReferVictimToAdvocacy(
+    Guid ReferralId,
+    string CrimeReference,
+    string VictimName,
+    string? VictimPhone,
+    string? VictimEmail,
+    string Reason,
+    string ReferredBy);
+
+public static class ReferVictimToAdvocacyDecision
+{
+    /// <summary>
+    /// The command is idempotent by referral id: the same referral again decides nothing; a
+    /// different referral under an id already used is refused.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(VictimReferral? current, ReferVictimToAdvocacy command, DateTimeOffset now)
+    {
+        if (current is null)
+            return [new VictimReferredToAdvocacy(command.ReferralId, command.CrimeReference, command.VictimName,
+                command.VictimPhone, command.VictimEmail, command.Reason, command.ReferredBy, now)];
+
+        var same = current.CrimeReference == command.CrimeReference
+            && current.VictimName == command.VictimName
+            && current.VictimPhone == command.VictimPhone
+            && current.VictimEmail == command.VictimEmail
+            && current.Reason == command.Reason
+            && current.ReferredBy == command.ReferredBy;
+        return same
+            ? []
+            : throw new DuplicateRecordException("referral_id", "a different referral already has this id");
+    }
+}

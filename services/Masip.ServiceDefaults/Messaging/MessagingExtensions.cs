@@ -1,0 +1,48 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masip.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ: durable queues named per service ("advocacy-..."), retries with
+    /// back-off then the error queue, publisher confirms (the outbox relay relies on them).
+    /// </summary>
+    public static WebApplicationBuilder AddMasipMessaging(
+        this WebApplicationBuilder builder, string service, Assembly consumers)
+    {
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, includeNamespace: false));
+            bus.AddConsumers(consumers);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                // Read when the bus is built, so test hosts can override the configuration.
+                var broker = MasipConfiguration.RabbitMq(context.GetRequiredService<IConfiguration>());
+                var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+                var virtualHost = broker.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), virtualHost, host =>
+                {
+                    host.Username(credentials[0]);
+                    host.Password(credentials.Length > 1 ? credentials[1] : "");
+                    host.PublisherConfirmation = true;
+                    if (broker.Scheme == "amqps")
+                        host.UseSsl(ssl => ssl.ServerName = broker.Host);
+                });
+                rabbit.Durable = true;
+                var configuration = context.GetRequiredService<IConfiguration>();
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: configuration.GetValue("Masip:Messaging:RetryLimit", 5),
+                    minInterval: TimeSpan.FromMilliseconds(configuration.GetValue("Masip:Messaging:RetryMinMilliseconds", 200)),
+                    maxInterval: TimeSpan.FromSeconds(10),
+                    intervalDelta: TimeSpan.FromMilliseconds(300)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

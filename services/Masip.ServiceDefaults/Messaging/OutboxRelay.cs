@@ -1,0 +1,86 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Masip.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The event store is the outbox (DESIGN.md "How a change travels", step 3). The async daemon
+/// feeds this subscription every committed event in order; the ones another agency needs are
+/// mapped to integration messages and published with MessageId = the event id. The daemon
+/// advances the subscription's position only when this method returns, and it returns only
+/// after RabbitMQ has confirmed every message of the page (publisher confirms), so a message
+/// is never lost; a crash between confirm and checkpoint republishes with the same id, and the
+/// receiver's inbox drops the copy.
+/// </summary>
+public sealed class OutboxRelay : SubscriptionBase
+{
+    public const string RelayName = "integration-outbox";
+
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(15);
+
+    private readonly IBus _bus;
+    private readonly ILogger<OutboxRelay> _logger;
+    private readonly Dictionary<Type, IIntegrationEventMap> _maps;
+
+    public OutboxRelay(IBus bus, IEnumerable<IIntegrationEventMap> maps, ILogger<OutboxRelay> logger)
+    {
+        _bus = bus;
+        _logger = logger;
+        _maps = maps.ToDictionary(m => m.EventType);
+        Name = RelayName;
+        foreach (var type in _maps.Keys)
+            IncludeType(type);
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        foreach (var @event in page.Events)
+        {
+            if (!_maps.TryGetValue(@event.EventType, out var map))
+                continue;
+            var message = map.Map(@event);
+            if (message is null)
+                continue;
+            await PublishUntilConfirmed(@event, message, cancellationToken);
+        }
+        return NullChangeListener.Instance;
+    }
+
+    // Broker down is a wait, not a failure: keep the page (and the order of what follows) until
+    // RabbitMQ is back. Only shutdown stops the loop.
+    private async Task PublishUntilConfirmed(IEvent @event, object message, CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            try
+            {
+                await _bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context =>
+                {
+                    context.MessageId = @event.Id;
+                    context.CorrelationId = @event.StreamId;
+                    context.Headers.Set("masip-event-sequence", @event.Sequence);
+                }), timeout.Token);
+                if (attempt > 1)
+                    _logger.LogInformation("Published event {EventId} ({MessageType}) after {Attempts} attempts", @event.Id, message.GetType().Name, attempt);
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning("Publishing event {EventId} ({MessageType}) failed on attempt {Attempt}: {Error}; retrying in {Backoff}",
+                    @event.Id, message.GetType().Name, attempt, ex.GetType().Name, backoff);
+                await Task.Delay(backoff, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Npgsql;
+using Xunit;
+
+namespace Masip.Testing;
+
+/// <summary>
+/// One test class's world: its own databases (masip_t1234abcd_police, ...) and its own RabbitMQ
+/// virtual host, so test classes never see each other's data or messages. Use as a class
+/// fixture; start the services the class needs with <see cref="StartAsync{THost}"/>.
+/// </summary>
+public sealed class TestBed : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _services = [];
+    private readonly List<string> _databases = [];
+
+    public string Id { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    public string VirtualHost => $"masip-{Id}";
+    public TestInfrastructure Infrastructure { get; private set; } = null!;
+
+    public Uri Broker => new(Infrastructure.Broker, Uri.EscapeDataString(VirtualHost));
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await TestInfrastructure.GetAsync();
+        var vhost = Uri.EscapeDataString(VirtualHost);
+        var user = Uri.UnescapeDataString(Infrastructure.Broker.UserInfo).Split(':')[0];
+        (await Infrastructure.ManagementClient.PutAsync($"api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
+        (await Infrastructure.ManagementClient.PutAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(user)}",
+            new StringContent("""{"configure":".*","write":".*","read":".*"}""", System.Text.Encoding.UTF8, "application/json")))
+            .EnsureSuccessStatusCode();
+    }
+
+    public string DatabaseFor(string service) => $"masip_{Id}_{service}";
+
+    /// <summary>A connection string to this test bed's database of <paramref name="service"/>.</summary>
+    public string ConnectionStringFor(string service) =>
+        new NpgsqlConnectionStringBuilder(Infrastructure.PostgresServer) { Database = DatabaseFor(service) }.ConnectionString;
+
+    /// <summary>Starts a service host (in process, on a test server) and waits until it is ready.</summary>
+    public async Task<ServiceUnderTest<THost>> StartAsync<THost>(string service, IDictionary<string, string?>? settings = null)
+        where THost : class
+    {
+        _databases.Add(DatabaseFor(service));
+        var host = new ServiceUnderTest<THost>(service, this, settings);
+        _services.Add(host);
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in _services.AsEnumerable().Reverse())
+            await service.DisposeAsync();
+        var response = await Infrastructure.ManagementClient.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(VirtualHost)}");
+        if (response.StatusCode is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound))
+            response.EnsureSuccessStatusCode();
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(Infrastructure.PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var database in _databases.Distinct())
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
