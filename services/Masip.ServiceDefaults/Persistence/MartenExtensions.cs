@@ -35,6 +35,10 @@ public static class MartenExtensions
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Projections.LeadershipPollingTime = 1000;
+                // HotCold leadership is a PostgreSQL advisory lock taken through DistributedLock.Postgres.
+                // The upstream 1.3.1 (which our shim package brings in) refuses the session-scoped
+                // "multiplexing" mode on a DbDataSource; the transaction-scoped lock works with it.
+                options.Events.UseAdvisoryLockTransaction = true;
                 options.Schema.For<InboxRecord>();
                 return options;
             })
