@@ -1,0 +1,43 @@
+namespace Masip.Contracts.Messages;
+
+/// <summary>
+/// Probation's answer to "is this person known to probation?": what the agreement lets
+/// probation share for the DMM (order type and dates, responsible officer, MAPPA category).
+/// </summary>
+[ReceivedBy("police", "meetings")]
+public sealed record ProbationRecordSharedV1(
+    [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
+    [DataClass("record.meta")] bool KnownToProbation,
+    [DataClass("probation.record")] string? OrderType,
+    [DataClass("probation.record")] DateOnly? OrderEnds,
+    [DataClass("probation.record")] string? ResponsibleOfficer,
+    [DataClass("probation.record")] int? MappaCategory,
+    [DataClass("probation.record")] DateOnly? ExpectedRelease,
+    [DataClass("record.meta")] DateTimeOffset SharedAt);
+
+/// <summary>A PSR consultation's due date is near (3 working days) and it is not submitted.</summary>
+[ReceivedBy("meetings")]
+public sealed record PsrDueV1(
+    [DataClass("record.meta"), Subject("psr")] Guid ConsultationId,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
+    [DataClass("probation.record")] string Court,
+    [DataClass("record.meta")] DateOnly DueDate,
+    [DataClass("record.meta")] DateTimeOffset RaisedAt);
+
+/// <summary>A release from custody within 28 days: an item for the DMM, and the Griffin meeting for nominals.</summary>
+[ReceivedBy("police", "meetings")]
+public sealed record ReleaseDueV1(
+    [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
+    [DataClass("probation.record")] DateOnly ReleaseDate,
+    [DataClass("probation.record")] string? LicenceConditions,
+    [DataClass("record.meta")] DateTimeOffset RaisedAt);
+
+/// <summary>MAPPA: category set, referral made/accepted, review set.</summary>
+[ReceivedBy("police", "meetings")]
+public sealed record MappaEventV1(
+    [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
+    [DataClass("record.meta")] string Kind,            // considered | referred | accepted | category-set | review-set
+    [DataClass("probation.record")] int? Category,
+    [DataClass("probation.record")] int? Level,
+    [DataClass("record.meta")] DateTimeOffset OccurredAt);
