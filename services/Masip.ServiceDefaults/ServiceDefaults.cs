@@ -1,5 +1,8 @@
 using System.Reflection;
+using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Errors;
+using Masip.ServiceDefaults.Identity;
+using Masip.ServiceDefaults.Sharing;
 using Masip.ServiceDefaults.Health;
 using Masip.ServiceDefaults.Messaging;
 using Masip.ServiceDefaults.Persistence;
@@ -9,6 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Masip.ServiceDefaults;
+
+/// <summary>This service's short name ("police"): its agency in audit entries and message checks.</summary>
+public sealed record ServiceIdentity(string Name);
 
 public static class ServiceDefaults
 {
@@ -23,14 +29,20 @@ public static class ServiceDefaults
     public static WebApplicationBuilder AddMasipDefaults(
         this WebApplicationBuilder builder, string service, Assembly serviceAssembly)
     {
+        // First, so a bad agreement or an unlabelled contract stops the service before anything runs.
+        builder.Services.AddMasipSharing();
+        builder.Services.AddSingleton(new ServiceIdentity(service));
+        builder.AddMasipAuthentication();
         builder.AddMasipMarten(service);
         builder.AddMasipMessaging(service, serviceAssembly);
         builder.AddMasipTelemetry(service);
         builder.Services.AddMasipHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DisclosureAuditor>();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.Interceptors.Add<SharingInterceptor>();
             grpc.EnableDetailedErrors = false;
         });
         if (builder.Environment.IsDevelopment())
@@ -38,12 +50,15 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>Maps the health endpoints and, in development, gRPC reflection.</summary>
+    /// <summary>Maps the health endpoints, the disclosure audit and, in development, gRPC reflection.</summary>
     public static WebApplication MapMasipDefaults(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapMasipHealth();
+        app.MapGrpcService<DisclosureAuditGrpc>();
         if (app.Environment.IsDevelopment())
-            app.MapGrpcReflectionService();
+            app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 }

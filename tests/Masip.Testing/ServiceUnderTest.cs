@@ -1,5 +1,7 @@
 using Grpc.Net.Client;
 using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Identity;
+using Masip.ServiceDefaults.Sharing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -30,11 +32,48 @@ public sealed class ServiceUnderTest<THost> : WebApplicationFactory<THost> where
             builder.UseSetting(key, value);
     }
 
-    /// <summary>A gRPC channel to this service (over the in-memory test server).</summary>
-    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    /// <summary>
+    /// A gRPC channel to this service (over the in-memory test server), signed in as the
+    /// agency's everyday role: police stac-officer, probation probation-officer, nhs clinician,
+    /// advocacy advocate, meetings (police) meeting-chair.
+    /// </summary>
+    public GrpcChannel Channel => _channel ??= ChannelAs(DefaultRole.Agency, DefaultRole.Role);
+
+    /// <summary>A channel whose calls carry a development token for the role, and a purpose when given.</summary>
+    public GrpcChannel ChannelAs(string agency, string role, string? purpose = null, string? subject = null)
     {
-        HttpHandler = Server.CreateHandler(),
-    });
+        var token = DevelopmentTokens.Mint(subject ?? $"test-{agency}-{role}", agency, role);
+        return ChannelWith(token, purpose);
+    }
+
+    /// <summary>A channel whose calls carry exactly this bearer token (null: none).</summary>
+    public GrpcChannel ChannelWith(string? token, string? purpose = null) =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new HeadersHandler(token, purpose) { InnerHandler = Server.CreateHandler() },
+        });
+
+    private (string Agency, string Role) DefaultRole => _service switch
+    {
+        "police" => ("police", "stac-officer"),
+        "probation" => ("probation", "probation-officer"),
+        "nhs" => ("nhs", "clinician"),
+        "advocacy" => ("advocacy", "advocate"),
+        "meetings" => ("police", "meeting-chair"),
+        _ => ("police", "stac-officer"),
+    };
+
+    private sealed class HeadersHandler(string? token, string? purpose) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (token is not null)
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            if (purpose is not null)
+                request.Headers.TryAddWithoutValidation(SharingInterceptor.PurposeHeader, purpose);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     /// <summary>Waits until /health/ready says PostgreSQL and RabbitMQ answer.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)

@@ -11,7 +11,7 @@ public sealed record VictimReferredToAdvocacyV1(
     [DataClass("victim.identity")] string VictimName,
     [DataClass("victim.contact")] string? VictimPhone,
     [DataClass("victim.contact")] string? VictimEmail,
-    [DataClass("police.intelligence")] string Reason,
+    [DataClass("case.summary")] string Reason,
     [DataClass("officer.identity")] string ReferredBy,
     [DataClass("record.meta")] DateTimeOffset ReferredAt);
 

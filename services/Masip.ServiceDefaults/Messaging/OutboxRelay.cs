@@ -4,6 +4,11 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using MassTransit;
+using System.Collections.Concurrent;
+using System.Reflection;
+using Masip.Contracts.Messages;
+using Masip.ServiceDefaults.Audit;
+using Masip.ServiceDefaults.Sharing;
 using Microsoft.Extensions.Logging;
 
 namespace Masip.ServiceDefaults.Messaging;
@@ -27,11 +32,19 @@ public sealed class OutboxRelay : SubscriptionBase
     private readonly IBus _bus;
     private readonly ILogger<OutboxRelay> _logger;
     private readonly Dictionary<Type, IIntegrationEventMap> _maps;
+    private readonly SharingAgreement _agreement;
+    private readonly DisclosureAuditor _auditor;
+    private readonly ServiceIdentity _service;
+    private readonly ConcurrentDictionary<Type, string[]> _checked = new();
 
-    public OutboxRelay(IBus bus, IEnumerable<IIntegrationEventMap> maps, ILogger<OutboxRelay> logger)
+    public OutboxRelay(IBus bus, IEnumerable<IIntegrationEventMap> maps, SharingAgreement agreement, DisclosureAuditor auditor,
+        ServiceIdentity service, ILogger<OutboxRelay> logger)
     {
         _bus = bus;
         _logger = logger;
+        _agreement = agreement;
+        _auditor = auditor;
+        _service = service;
         _maps = maps.ToDictionary(m => m.EventType);
         Name = RelayName;
         foreach (var type in _maps.Keys)
@@ -48,9 +61,33 @@ public sealed class OutboxRelay : SubscriptionBase
             var message = map.Map(@event);
             if (message is null)
                 continue;
+            var personalClasses = EnsureReceiversMayHold(message.GetType());
             await PublishUntilConfirmed(@event, message, cancellationToken);
+            if (personalClasses.Length > 0)
+                await AuditDisclosure(@event, message, personalClasses, cancellationToken);
         }
         return NullChangeListener.Instance;
+    }
+
+    // The message exit of the sharing policy: a message type carrying a class that a receiving
+    // service may not hold is never published (fail closed; ContractCheck tests catch it first).
+    private string[] EnsureReceiversMayHold(Type messageType) => _checked.GetOrAdd(messageType, type =>
+    {
+        var problems = ContractCheck.Message(type, _agreement);
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"{type.Name} may not be published under the sharing agreement: {string.Join("; ", problems)}");
+        return ContractCheck.Fields(type).Select(f => f.DataClass!).Where(_agreement.IsPersonal).Distinct().ToArray();
+    });
+
+    private async Task AuditDisclosure(IEvent @event, object message, string[] classes, CancellationToken cancellationToken)
+    {
+        var subjects = ContractCheck.Subjects(message);
+        if (subjects.Count == 0)
+            return;
+        var receivers = message.GetType().GetCustomAttribute<ReceivedByAttribute>()!.Agencies;
+        await _auditor.RecordAsync(new Disclosure(subjects, $"service:{_service.Name}", _service.Name, "service",
+            Recipient: string.Join(",", receivers), Channel: "message", Operation: message.GetType().Name, classes,
+            Purpose: "message", TraceId: @event.Id.ToString()), cancellationToken);
     }
 
     // Broker down is a wait, not a failure: keep the page (and the order of what follows) until

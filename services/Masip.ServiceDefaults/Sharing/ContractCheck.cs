@@ -1,0 +1,103 @@
+using System.Reflection;
+using Google.Protobuf.Reflection;
+using Masip.Contracts.Messages;
+
+namespace Masip.ServiceDefaults.Sharing;
+
+/// <summary>
+/// Nothing leaves an agency unclassified: every method states roles and purposes the agreement
+/// knows, every reply field carries a known data class, and every integration message carries
+/// only classes that every service receiving it may hold. Run at start and by tests.
+/// </summary>
+public static class ContractCheck
+{
+    public static IReadOnlyList<string> Methods(IEnumerable<MethodDescriptor> methods, SharingAgreement agreement)
+    {
+        var problems = new List<string>();
+        foreach (var method in methods)
+        {
+            var name = $"{method.Service.FullName}/{method.Name}";
+            var roles = ContractCatalog.AllowedRoles(method);
+            var purposes = ContractCatalog.Purposes(method);
+            if (roles.Count == 0)
+                problems.Add($"{name}: no (masip.allowed_roles)");
+            problems.AddRange(roles.Where(r => !agreement.Roles.Contains(r)).Select(r => $"{name}: unknown role '{r}'"));
+            if (purposes.Count == 0)
+                problems.Add($"{name}: no (masip.purposes)");
+            problems.AddRange(purposes.Where(p => !agreement.Purposes.Contains(p)).Select(p => $"{name}: unknown purpose '{p}'"));
+            if (method.OutputType.FindFieldByName(ResponseFilter.WithheldField) is not { IsRepeated: true, FieldType: FieldType.String })
+                problems.Add($"{method.OutputType.FullName}: no 'repeated string {ResponseFilter.WithheldField}' to mark what was withheld");
+            CheckFields(method.OutputType, agreement, problems, []);
+        }
+        return problems;
+    }
+
+    private static void CheckFields(MessageDescriptor message, SharingAgreement agreement, List<string> problems, HashSet<string> seen)
+    {
+        if (!seen.Add(message.FullName))
+            return;
+        foreach (var field in message.Fields.InFieldNumberOrder())
+        {
+            var dataClass = ContractCatalog.DataClass(field);
+            if (dataClass is null)
+                problems.Add($"{message.FullName}.{field.Name}: no (masip.data_class)");
+            else if (!agreement.Classes.ContainsKey(dataClass))
+                problems.Add($"{message.FullName}.{field.Name}: unknown data class '{dataClass}'");
+            if (field.FieldType == FieldType.Message && !field.IsMap)
+                CheckFields(field.MessageType, agreement, problems, seen);
+        }
+    }
+
+    /// <summary>The integration message types of <paramref name="assembly"/>: records marked [ReceivedBy].</summary>
+    public static IEnumerable<Type> MessageTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t.GetCustomAttribute<ReceivedByAttribute>() is not null);
+
+    public static IReadOnlyList<string> Message(Type messageType, SharingAgreement agreement)
+    {
+        var problems = new List<string>();
+        var receivers = messageType.GetCustomAttribute<ReceivedByAttribute>()?.Agencies ?? [];
+        if (receivers.Count == 0)
+            problems.Add($"{messageType.Name}: no [ReceivedBy] naming the services that consume it");
+        foreach (var receiver in receivers.Where(r => !SharingAgreement.Agencies.Contains(r)))
+            problems.Add($"{messageType.Name}: unknown receiver '{receiver}'");
+        foreach (var (name, dataClass) in Fields(messageType))
+        {
+            if (dataClass is null)
+            {
+                problems.Add($"{messageType.Name}.{name}: no [DataClass]");
+                continue;
+            }
+            if (!agreement.Classes.ContainsKey(dataClass))
+            {
+                problems.Add($"{messageType.Name}.{name}: unknown data class '{dataClass}'");
+                continue;
+            }
+            foreach (var receiver in receivers.Where(r => !agreement.MayHold(r, dataClass)))
+                problems.Add($"{messageType.Name}.{name}: {receiver} may not hold '{dataClass}'");
+        }
+        return problems;
+    }
+
+    /// <summary>The labelled fields of a message record (its primary constructor's parameters, else its properties).</summary>
+    public static IEnumerable<(string Name, string? DataClass)> Fields(Type messageType)
+    {
+        var constructor = messageType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
+        if (constructor is { } ctor && ctor.GetParameters().Length > 0)
+            return ctor.GetParameters().Select(p => (p.Name!,
+                p.GetCustomAttribute<DataClassAttribute>()?.Name
+                ?? messageType.GetProperty(p.Name!)?.GetCustomAttribute<DataClassAttribute>()?.Name));
+        return messageType.GetProperties().Select(p => (p.Name, p.GetCustomAttribute<DataClassAttribute>()?.Name));
+    }
+
+    /// <summary>The subjects a message is about, from its [Subject] parameters.</summary>
+    public static IReadOnlyList<(string Kind, string Id)> Subjects(object message)
+    {
+        var type = message.GetType();
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        return constructor.GetParameters()
+            .Select(p => (Kind: p.GetCustomAttribute<SubjectAttribute>()?.Kind, Value: type.GetProperty(p.Name!)?.GetValue(message)))
+            .Where(s => s.Kind is not null && s.Value is not null)
+            .Select(s => (s.Kind!, s.Value!.ToString()!))
+            .ToList();
+    }
+}

@@ -1,0 +1,31 @@
+using Grpc.Core;
+using Google.Protobuf.Reflection;
+using Masip.ServiceDefaults.Identity;
+
+namespace Masip.ServiceDefaults.Sharing;
+
+/// <summary>The caller, the stated purpose and the method of the current gRPC call.</summary>
+public sealed class SharingContext(Caller caller, string purpose, MethodDescriptor method)
+{
+    public Caller Caller { get; } = caller;
+    public string Purpose { get; } = purpose;
+    public MethodDescriptor Method { get; } = method;
+
+    /// <summary>
+    /// Set by a handler whose reply carries data the victim consented to share (victim.voice at
+    /// the DMM): rules with the victim-consent condition then apply.
+    /// </summary>
+    public bool VictimConsented { get; set; }
+}
+
+public static class SharingContextExtensions
+{
+    private const string Key = "masip.sharing";
+
+    public static SharingContext Sharing(this ServerCallContext context) =>
+        context.GetHttpContext().Items[Key] as SharingContext
+        ?? throw new InvalidOperationException("No sharing context: the call did not pass the sharing interceptor.");
+
+    internal static void SetSharing(this ServerCallContext context, SharingContext sharing) =>
+        context.GetHttpContext().Items[Key] = sharing;
+}

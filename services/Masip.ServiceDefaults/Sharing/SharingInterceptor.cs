@@ -1,0 +1,120 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Google.Protobuf;
+using Masip.ServiceDefaults.Audit;
+using Masip.ServiceDefaults.Identity;
+
+namespace Masip.ServiceDefaults.Sharing;
+
+/// <summary>
+/// The gRPC exit of the sharing policy. Before the handler: the caller must hold a role the
+/// method allows (PermissionDenied otherwise) and state a purpose it allows (the
+/// x-masip-purpose header; the method's first purpose by default). After it: the reply is
+/// filtered through the agreement, and a disclosure of personal data is audited.
+/// </summary>
+public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatalog catalog, DisclosureAuditor auditor) : Interceptor
+{
+    public const string PurposeHeader = "x-masip-purpose";
+
+    // Standard services mapped beside ours: health is open, reflection only in Development.
+    private static readonly string[] OpenServices = ["/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/"];
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        if (IsOpen(context.Method))
+            return await continuation(request, context);
+        var sharing = Admit(context);
+        var response = await continuation(request, context);
+        await Disclose(response, sharing, context);
+        return response;
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (IsOpen(context.Method))
+        {
+            await continuation(request, responseStream, context);
+            return;
+        }
+        var sharing = Admit(context);
+        await continuation(request, new FilteringWriter<TResponse>(responseStream, message => Disclose(message, sharing, context)), context);
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (IsOpen(context.Method))
+            return await continuation(requestStream, context);
+        var sharing = Admit(context);
+        var response = await continuation(requestStream, context);
+        await Disclose(response, sharing, context);
+        return response;
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (IsOpen(context.Method))
+        {
+            await continuation(requestStream, responseStream, context);
+            return;
+        }
+        var sharing = Admit(context);
+        await continuation(requestStream, new FilteringWriter<TResponse>(responseStream, message => Disclose(message, sharing, context)), context);
+    }
+
+    private static bool IsOpen(string method) => OpenServices.Any(method.StartsWith);
+
+    private SharingContext Admit(ServerCallContext context)
+    {
+        var caller = Caller.From(context.GetHttpContext().User)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a bearer token with sub, agency and role is required"));
+        var method = catalog.Method(context.Method)
+            ?? throw new RpcException(new Status(StatusCode.PermissionDenied, $"{context.Method} is not in the contracts"));
+
+        var roles = ContractCatalog.AllowedRoles(method);
+        if (!agreement.IsKnownRole(caller.RoleKey) || !(roles.Contains(caller.RoleKey) || roles.Contains(SharingAgreement.AnyAgency(caller.RoleKey))))
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"role {caller.RoleKey} may not call {method.Service.Name}/{method.Name}"));
+
+        var purposes = ContractCatalog.Purposes(method);
+        var stated = context.RequestHeaders.GetValue(PurposeHeader);
+        var purpose = string.IsNullOrWhiteSpace(stated) ? purposes.FirstOrDefault() ?? "" : stated.Trim();
+        if (!purposes.Contains(purpose))
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"{PurposeHeader}: purpose '{purpose}' is not allowed for {method.Name} (allowed: {string.Join(", ", purposes)})"));
+
+        var sharing = new SharingContext(caller, purpose, method);
+        context.SetSharing(sharing);
+        return sharing;
+    }
+
+    private async Task Disclose(object? response, SharingContext sharing, ServerCallContext context)
+    {
+        if (response is not IMessage message)
+            return;
+        var result = ResponseFilter.Apply(message,
+            dataClass => agreement.MaySee(sharing.Caller.RoleKey, dataClass, sharing.Purpose, sharing.VictimConsented),
+            agreement.IsPersonal);
+        if (result.DisclosedClasses.Count == 0 || result.Subjects.Count == 0)
+            return;
+        await auditor.RecordAsync(new Disclosure(result.Subjects, sharing.Caller.Subject, sharing.Caller.Agency, sharing.Caller.Role,
+            Recipient: sharing.Caller.Agency, Channel: "grpc", Operation: $"{sharing.Method.Service.Name}/{sharing.Method.Name}",
+            result.DisclosedClasses, sharing.Purpose, System.Diagnostics.Activity.Current?.TraceId.ToString()), context.CancellationToken);
+    }
+
+    private sealed class FilteringWriter<T>(IServerStreamWriter<T> inner, Func<object?, Task> disclose) : IServerStreamWriter<T>
+    {
+        public WriteOptions? WriteOptions { get => inner.WriteOptions; set => inner.WriteOptions = value; }
+
+        public async Task WriteAsync(T message)
+        {
+            await disclose(message);
+            await inner.WriteAsync(message);
+        }
+    }
+}
