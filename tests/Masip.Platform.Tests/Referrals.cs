@@ -13,6 +13,7 @@ internal static class Referrals
         CrimeReference = crimeReference,
         VictimName = "Test Victim " + Guid.NewGuid().ToString("N")[..6],
         VictimPhone = "07700 900" + Random.Shared.Next(100, 999),
+        VictimEmail = "victim-" + Random.Shared.Next(1000, 9999) + "@example.invalid",
         Reason = "s4A case, victim asked for support",
         ReferredBy = "officer-001",
     };

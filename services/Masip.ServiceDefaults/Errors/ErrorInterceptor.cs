@@ -77,7 +77,9 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
             logger.LogError(ex, "Unhandled error in {Method}, trace {TraceId}", context.Method, traceId);
             return new RpcException(new Status(StatusCode.Internal, $"internal error; quote trace id {traceId}"));
         }
-        logger.LogInformation("{Method} answered {Status}: {Detail}", context.Method, status.StatusCode, status.Detail);
+        // The detail may echo part of a bad value: log the field, never the value.
+        logger.LogInformation("{Method} answered {Status} on field {Field}", context.Method, status.StatusCode,
+            (ex as DomainException)?.Field ?? "-");
         return new RpcException(status);
     }
 

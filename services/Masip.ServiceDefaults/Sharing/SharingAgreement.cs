@@ -89,6 +89,10 @@ public sealed class SharingAgreement
         {
             throw new AgreementException(source, e.Start.Line, "not valid YAML: " + e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            throw new AgreementException(source, 0, "not valid YAML: " + e.Message);
+        }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new AgreementException(source, 1, "expected one YAML document holding a mapping");
         return new Reader(source).Read(root);
