@@ -1,0 +1,24 @@
+using Marten;
+using MassTransit;
+using Masip.Contracts.Messages;
+using Masip.Probation.People;
+using Masip.ServiceDefaults.Messaging;
+
+namespace Masip.Probation.Mappa.Flagging;
+
+/// <summary>A case tiered by STAC police: a Tier 3 perpetrator known to probation with no MAPPA consideration is flagged.</summary>
+public sealed class CaseTieredConsumer(IDocumentStore store, TimeProvider clock, ILogger<CaseTieredConsumer> logger)
+    : InboxConsumer<CaseTieredV1>(store, logger)
+{
+    protected override async Task Handle(CaseTieredV1 message, IDocumentSession session, ConsumeContext<CaseTieredV1> context)
+    {
+        if (message.PerpetratorId is not { } perpetratorId || message.Tier != 3)
+            return;
+        var person = await session.Query<Person>().Where(p => p.PerpetratorId == perpetratorId).FirstOrDefaultAsync(context.CancellationToken);
+        var events = FlagForMappaConsiderationDecision.Decide(person, message.CaseId, message.Tier, clock.GetUtcNow());
+        if (events.Count == 0)
+            return;
+        session.Events.Append(person!.Id, events.ToArray());
+        logger.LogInformation("Person {PersonId} flagged for MAPPA consideration (case {CaseId})", person.Id, message.CaseId);
+    }
+}
