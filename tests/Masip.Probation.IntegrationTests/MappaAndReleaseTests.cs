@@ -99,6 +99,34 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
     }
 
     [Fact]
+    public async Task A_Tier_3_case_that_arrived_before_the_person_was_known_flags_them_when_registered_or_linked()
+    {
+        var registeredLater = Guid.NewGuid();
+        var linkedLater = Guid.NewGuid();
+        var first = Tiered(registeredLater, 3);
+        var second = Tiered(linkedLater, 3);
+        var unlinked = NewPerson();
+        await _probation.People.RegisterPersonAsync(unlinked);
+        await _probation.Publish(first);
+        await _probation.Publish(second);
+        Assert.True(await Eventually.TrueAsync(async () =>
+            await _probation.HasDocument("mt_doc_tieredcase", registeredLater) && await _probation.HasDocument("mt_doc_tieredcase", linkedLater),
+            TimeSpan.FromSeconds(30)), "the tiered cases did not arrive");
+
+        var registered = await _probation.People.RegisterPersonAsync(NewPerson(registeredLater));
+        await _probation.Publish(new PerpetratorReferredToProbationV1(Guid.NewGuid(), second.CaseId, linkedLater, unlinked.Name, null,
+            unlinked.PncId, "known-to-probation", "s4A", "officer-001", DateTimeOffset.UtcNow));
+
+        Assert.Equal(first.CaseId.ToString(), registered.Mappa.FlaggedCaseId);
+        var flags = await Eventually.ValueAsync(async () =>
+        {
+            var reply = await _probation.Mappa.ListMappaFlagsAsync(new ListMappaFlagsRequest());
+            return reply.Flags.Any(f => f.PersonId == unlinked.PersonId) ? reply : null;
+        }, TimeSpan.FromSeconds(30), "the flag on the linked person");
+        Assert.Equal(second.CaseId.ToString(), Assert.Single(flags.Flags, f => f.PersonId == unlinked.PersonId).CaseId);
+    }
+
+    [Fact]
     public async Task A_release_in_10_days_raises_one_ReleaseDue_and_is_listed_for_the_DMM_marked_as_a_nominal()
     {
         var perpetratorId = Guid.NewGuid();

@@ -84,6 +84,16 @@ public sealed class ProbationUnderTest : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Whether the probation database holds a document of <paramref name="table"/> (mt_doc_...) with this id.</summary>
+    public async Task<bool> HasDocument(string table, Guid id)
+    {
+        await using var connection = new NpgsqlConnection(_bed.ConnectionStringFor(ProbationHost.Name));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select count(*) from masip.{table} where id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 
     // ---- synthetic data

@@ -16,27 +16,7 @@ internal static class Given
     public static Person Person(Guid? perpetratorId = null, string? pnc = "99/123456X") =>
         Masip.Probation.People.Person.Create(new PersonRegistered(PersonId, "Test Person 12", new DateOnly(1990, 1, 2), pnc, perpetratorId, Now.AddDays(-100)));
 
-    public static Person With(this Person person, params object[] events)
-    {
-        foreach (var e in events)
-            person = e switch
-            {
-                SupervisionRecorded x => person.Apply(x),
-                LicenceConditionAdded x => person.Apply(x),
-                CustodyRecorded x => person.Apply(x),
-                ReleaseDueRaised x => person.Apply(x),
-                MappaConsidered x => person.Apply(x),
-                MappaReferralMade x => person.Apply(x),
-                MappaReferralAccepted x => person.Apply(x),
-                MappaCategorySet x => person.Apply(x),
-                MappaReviewSet x => person.Apply(x),
-                MappaConsiderationFlagged x => person.Apply(x),
-                PerpetratorLinked x => person.Apply(x),
-                PersonDetailsUpdated x => person.Apply(x),
-                _ => throw new ArgumentException($"no Apply for {e.GetType().Name}"),
-            };
-        return person;
-    }
+    public static Person With(this Person person, params object[] events) => Masip.Probation.People.Person.Fold(person, events)!;
 
     public static PsrConsultation Consultation(DateOnly due, Guid? perpetratorId = null) =>
         PsrConsultation.Create(new PsrConsultationRequested(ConsultationId, PersonId, perpetratorId, "Test Magistrates' Court",

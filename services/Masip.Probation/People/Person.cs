@@ -126,5 +126,27 @@ public sealed record Person(
         .OrderByDescending(s => s.End ?? DateOnly.MaxValue)
         .FirstOrDefault();
 
-    public bool InCustody => ExpectedRelease is not null;
+    /// <summary>The state after <paramref name="events"/>, as the inline snapshot will be once they are saved.</summary>
+    public static Person? Fold(Person? state, IEnumerable<object> events)
+    {
+        foreach (var e in events)
+            state = e switch
+            {
+                PersonRegistered x => Create(x),
+                PersonDetailsUpdated x => state?.Apply(x),
+                PerpetratorLinked x => state?.Apply(x),
+                SupervisionRecorded x => state?.Apply(x),
+                LicenceConditionAdded x => state?.Apply(x),
+                CustodyRecorded x => state?.Apply(x),
+                ReleaseDueRaised x => state?.Apply(x),
+                MappaConsidered x => state?.Apply(x),
+                MappaReferralMade x => state?.Apply(x),
+                MappaReferralAccepted x => state?.Apply(x),
+                MappaCategorySet x => state?.Apply(x),
+                MappaReviewSet x => state?.Apply(x),
+                MappaConsiderationFlagged x => state?.Apply(x),
+                _ => throw new ArgumentException($"{e.GetType().Name} is not an event of a person"),
+            };
+        return state;
+    }
 }

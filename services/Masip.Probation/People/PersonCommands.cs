@@ -1,4 +1,5 @@
 using Marten;
+using Masip.Probation.Mappa.Flagging;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Probation.People;
@@ -16,9 +17,13 @@ public sealed class PersonCommands(IDocumentStore store, TimeProvider clock)
         if (check is not null)
             await check(session);
         var stream = await session.Events.FetchForWriting<Person>(personId, cancellationToken);
-        var events = decide(stream.Aggregate, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var events = decide(stream.Aggregate, now);
         if (events.Count == 0)
             return stream.Aggregate!;
+        // A person who now carries the police id of a Tier 3 perpetrator needs a MAPPA consideration.
+        if (events.Any(e => e is PersonRegistered or PersonDetailsUpdated))
+            events = [.. events, .. await TieredCases.FlagIfTier3(session, Person.Fold(stream.Aggregate, events), now, cancellationToken)];
         stream.AppendMany(events);
         await session.SaveChangesAsync(cancellationToken);
         return await session.LoadAsync<Person>(personId, cancellationToken)

@@ -12,7 +12,14 @@ public sealed class CaseTieredConsumer(IDocumentStore store, TimeProvider clock,
 {
     protected override async Task Handle(CaseTieredV1 message, IDocumentSession session, ConsumeContext<CaseTieredV1> context)
     {
-        if (message.PerpetratorId is not { } perpetratorId || message.Tier != 3)
+        if (message.PerpetratorId is not { } perpetratorId)
+            return;
+        var known = await session.LoadAsync<TieredCase>(perpetratorId, context.CancellationToken);
+        if (message.Tier == 3 && (known is null || known.TieredAt <= message.TieredAt))
+            session.Store(new TieredCase(perpetratorId, message.CaseId, message.Tier, message.TieredAt));
+        else if (message.Tier != 3 && known?.CaseId == message.CaseId && known.TieredAt <= message.TieredAt)
+            session.Delete<TieredCase>(perpetratorId);
+        if (message.Tier != 3)
             return;
         var person = await session.Query<Person>().Where(p => p.PerpetratorId == perpetratorId).FirstOrDefaultAsync(context.CancellationToken);
         var events = FlagForMappaConsiderationDecision.Decide(person, message.CaseId, message.Tier, clock.GetUtcNow());

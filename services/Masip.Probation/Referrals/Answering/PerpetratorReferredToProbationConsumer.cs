@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using Masip.Contracts.Messages;
+using Masip.Probation.Mappa.Flagging;
 using Masip.Probation.People;
 using Masip.ServiceDefaults.Messaging;
 
@@ -29,7 +30,10 @@ public sealed class PerpetratorReferredToProbationConsumer(IDocumentStore store,
 
         // The police id lets the next Tier 3 case and release find this person without a name search.
         if (match is { PerpetratorId: null })
-            session.Events.Append(match.Id, new PerpetratorLinked(match.Id, message.PerpetratorId, message.ReferralId, now));
+        {
+            var linked = new PerpetratorLinked(match.Id, message.PerpetratorId, message.ReferralId, now);
+            session.Events.Append(match.Id, [linked, .. await TieredCases.FlagIfTier3(session, match.Apply(linked), now, ct)]);
+        }
         logger.LogInformation("Referral {ReferralId} answered: known {Known} (matched by {MatchedBy})", message.ReferralId, match is not null, matchedBy);
     }
 
