@@ -158,4 +158,25 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         Assert.True(item.GriffinNominal);
         Assert.DoesNotContain(list.Releases, r => r.PersonId == later.PersonId);
     }
+
+    [Fact]
+    public async Task A_removed_nominal_is_no_longer_marked_on_the_release_list()
+    {
+        var perpetratorId = Guid.NewGuid();
+        var nominalId = Guid.NewGuid();
+        var person = NewPerson(perpetratorId);
+        await _probation.People.RegisterPersonAsync(person);
+        await _probation.Publish(new NominalAddedV1(nominalId, perpetratorId, person.Name, person.PncId, "synthetic", DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)), DateTimeOffset.UtcNow.AddMinutes(-5)));
+        Assert.True(await Eventually.TrueAsync(() => _probation.HasDocument("mt_doc_knownnominal", perpetratorId), TimeSpan.FromSeconds(30)), "the nominal did not arrive");
+        await _probation.Publish(new NominalRemovedV1(nominalId, perpetratorId, "synthetic", DateTimeOffset.UtcNow));
+        Assert.True(await Eventually.TrueAsync(async () => !await _probation.HasDocument("mt_doc_knownnominal", perpetratorId), TimeSpan.FromSeconds(30)), "the removal did not arrive");
+
+        await _probation.People.RecordCustodyAsync(new RecordCustodyRequest { PersonId = person.PersonId, Establishment = "HMP Test C", ExpectedRelease = Date(5) });
+        var item = await Eventually.ValueAsync(async () =>
+            (await _probation.Releases.ListReleasesDueAsync(new ListReleasesDueRequest())).Releases.FirstOrDefault(r => r.PersonId == person.PersonId),
+            TimeSpan.FromSeconds(30), "the release on the list");
+
+        Assert.False(item.GriffinNominal);
+        Assert.Equal("HMP Test C", item.Establishment);
+    }
 }

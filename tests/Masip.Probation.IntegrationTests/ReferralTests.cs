@@ -89,6 +89,23 @@ public sealed class ReferralTests(TestBed bed) : IClassFixture<TestBed>, IAsyncL
     }
 
     [Fact]
+    public async Task The_same_referral_sent_twice_is_answered_once()
+    {
+        var referral = Referral("Test Person 77", new DateOnly(1980, 5, 6), NewPnc());
+
+        await _probation.Publish(referral);
+        await _probation.Publish(referral);
+        await _probation.Receives<ProbationRecordSharedV1>(m => m.ReferralId == referral.ReferralId, "the answer");
+        var sentinel = Referral("Test Person 78", null, null);
+        await _probation.Publish(sentinel);
+        await _probation.Receives<ProbationRecordSharedV1>(m => m.ReferralId == sentinel.ReferralId, "the sentinel's answer");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(1, await _probation.EventsIn(referral.ReferralId));
+        Assert.Single(_probation.ReceivedSoFar<ProbationRecordSharedV1>(m => m.ReferralId == referral.ReferralId));
+    }
+
+    [Fact]
     public async Task An_unknown_referral_is_NotFound_and_a_malformed_id_InvalidArgument()
     {
         await Refused(_probation.Referrals.GetReferralAnswerAsync(new GetReferralAnswerRequest { ReferralId = Guid.NewGuid().ToString() }), StatusCode.NotFound, "referral_id");

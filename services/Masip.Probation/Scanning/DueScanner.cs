@@ -4,6 +4,7 @@ using Masip.Probation.People;
 using Masip.Probation.Psr;
 using Masip.Probation.Psr.Alerting;
 using Masip.Probation.Releases;
+using Microsoft.Extensions.Options;
 
 namespace Masip.Probation.Scanning;
 
@@ -20,12 +21,11 @@ public sealed class DueScannerOptions
 /// releases within 28 days, and appends the alert event once (the deciders are idempotent; two
 /// nodes racing meet optimistic concurrency, and the loser's append is dropped).
 /// </summary>
-public sealed class DueScanner(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<DueScanner> logger) : BackgroundService
+public sealed class DueScanner(IDocumentStore store, TimeProvider clock, IOptions<DueScannerOptions> options, ILogger<DueScanner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var options = configuration.GetSection(DueScannerOptions.Section).Get<DueScannerOptions>() ?? new DueScannerOptions();
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.IntervalSeconds)), clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
         do
         {
             try
@@ -78,6 +78,9 @@ public sealed class DueScanner(IDocumentStore store, TimeProvider clock, IConfig
 
 public static class DueScannerModule
 {
-    public static IServiceCollection AddDueScanner(this IServiceCollection services) =>
-        services.AddHostedService<DueScanner>();
+    public static IServiceCollection AddDueScanner(this IServiceCollection services)
+    {
+        services.AddOptions<DueScannerOptions>().BindConfiguration(DueScannerOptions.Section);
+        return services.AddHostedService<DueScanner>();
+    }
 }

@@ -41,6 +41,17 @@ public sealed class PsrConsultationTests_Request
     }
 
     [Fact]
+    public void When_the_report_would_be_due_after_the_hearing_Then_due_date_is_InvalidArgument()
+    {
+        var command = Command() with { HearingDate = Given.Today.AddDays(5), DueDate = Given.Today.AddDays(6) };
+
+        var error = Assert.Throws<InvalidFieldException>(() => RequestPsrConsultationDecision.Decide(null, command, Given.Person(), Given.Now));
+
+        Assert.Equal("due_date", error.Field);
+        Assert.Contains("hearing", error.Message);
+    }
+
+    [Fact]
     public void When_the_person_is_unknown_Then_person_id_is_NotFound()
     {
         var error = Assert.Throws<RecordNotFoundException>(() => RequestPsrConsultationDecision.Decide(null, Command(), null, Given.Now));

@@ -18,6 +18,9 @@ public static class RequestPsrConsultationDecision
         var requestedOn = command.RequestedOn ?? DateOnly.FromDateTime(now.UtcDateTime);
         if (command.DueDate < requestedOn)
             throw new InvalidFieldException("due_date", $"{Formats.Date(command.DueDate)} is before the request date {Formats.Date(requestedOn)}");
+        // The report is for the hearing: it cannot be due after it.
+        if (command.DueDate > command.HearingDate)
+            throw new InvalidFieldException("due_date", $"{Formats.Date(command.DueDate)} is after the hearing date {Formats.Date(command.HearingDate)}");
         if (person is null)
             throw new RecordNotFoundException("person_id", $"no person {command.PersonId} is known to probation");
         if (current is not null)
