@@ -29,9 +29,9 @@ public sealed class EpisodeOutcomesTests
     }
 
     [Fact]
-    public void Given_a_measure_without_an_end_value_Then_it_has_no_change()
+    public void Given_a_measure_with_start_and_during_values_but_no_end_value_Then_it_has_no_change()
     {
-        var outcomes = EpisodeOutcomes.Of(Given.OpenEpisode().Apply(Measure("start", "mood", 12, 1)));
+        var outcomes = EpisodeOutcomes.Of(Given.OpenEpisode().Apply(Measure("start", "mood", 12, 1)).Apply(Measure("during", "mood", 9, 8)));
 
         var mood = Assert.Single(outcomes.Changes);
         Assert.Equal(12, mood.Start);
