@@ -4,6 +4,7 @@ using Masip.Contracts.Nhs;
 using Masip.Nhs.Interventions.EndingInterventions;
 using Masip.Nhs.Interventions.LoggingSessions;
 using Masip.Nhs.Interventions.RecordingOutcomes;
+using Masip.Nhs.Interventions.RecordingRelapsePlans;
 using Masip.Nhs.Interventions.StartingInterventions;
 using Masip.ServiceDefaults.Errors;
 
@@ -22,8 +23,8 @@ public sealed class NhsInterventionsGrpc(EpisodeHandler episodes, IQuerySession 
 
     public override async Task<EpisodeReply> RecordRelapsePlan(RecordRelapsePlanRequest request, ServerCallContext context)
     {
-        var command = LogSessionDecision.Validate(request);
-        return ToReply(await episodes.Change(command.EpisodeId, (e, now) => LogSessionDecision.Decide(e, command, now), context.CancellationToken));
+        var command = RecordRelapsePlanDecision.Validate(request);
+        return ToReply(await episodes.Change(command.EpisodeId, (e, now) => RecordRelapsePlanDecision.Decide(e, command, now), context.CancellationToken));
     }
 
     public override async Task<EpisodeReply> RecordOutcomeMeasure(RecordOutcomeMeasureRequest request, ServerCallContext context)

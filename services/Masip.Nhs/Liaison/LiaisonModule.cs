@@ -7,7 +7,7 @@ namespace Masip.Nhs.Liaison;
 public static class LiaisonModule
 {
     public static IServiceCollection AddNhsLiaison(this IServiceCollection services) =>
-        services.ConfigureMarten(store =>
+        services.AddScoped<LiaisonHandler>().ConfigureMarten(store =>
         {
             store.Projections.Snapshot<CustodyContact>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<CourtReport>(SnapshotLifecycle.Inline);

@@ -7,21 +7,13 @@ using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Nhs.Liaison;
 
-public sealed class NhsLiaisonGrpc(IDocumentStore store, IQuerySession query, TimeProvider clock) : NhsLiaison.NhsLiaisonBase
+public sealed class NhsLiaisonGrpc(LiaisonHandler liaison, IQuerySession query) : NhsLiaison.NhsLiaisonBase
 {
-    public override async Task<CustodyContactReply> RecordCustodyContact(RecordCustodyContactRequest request, ServerCallContext context)
-    {
-        var command = RecordCustodyContactDecision.Validate(request);
-        return ToReply(await Append<CustodyContact>(command.ContactId,
-            (current, now) => RecordCustodyContactDecision.Decide(current, command, now), context.CancellationToken));
-    }
+    public override async Task<CustodyContactReply> RecordCustodyContact(RecordCustodyContactRequest request, ServerCallContext context) =>
+        ToReply(await liaison.Handle(RecordCustodyContactDecision.Validate(request), context.CancellationToken));
 
-    public override async Task<CourtReportReply> RecordCourtReportRequest(RecordCourtReportRequestRequest request, ServerCallContext context)
-    {
-        var command = RecordCourtReportRequestDecision.Validate(request);
-        return ToReply(await Append<CourtReport>(command.ReportId,
-            (current, now) => RecordCourtReportRequestDecision.Decide(current, command, now), context.CancellationToken));
-    }
+    public override async Task<CourtReportReply> RecordCourtReportRequest(RecordCourtReportRequestRequest request, ServerCallContext context) =>
+        ToReply(await liaison.Handle(RecordCourtReportRequestDecision.Validate(request), context.CancellationToken));
 
     public override async Task<CustodyContactsReply> ListCustodyContacts(ListCustodyContactsRequest request, ServerCallContext context)
     {
@@ -49,20 +41,6 @@ public sealed class NhsLiaisonGrpc(IDocumentStore store, IQuerySession query, Ti
         var reply = new CourtReportsReply();
         reply.Reports.AddRange(list.Select(ToReply));
         return reply;
-    }
-
-    private async Task<T> Append<T>(Guid id, Func<T?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<T>(id, cancellationToken);
-        var events = decide(stream.Aggregate, clock.GetUtcNow());
-        if (events.Count == 0)
-            return stream.Aggregate!;
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(cancellationToken);
-        return await session.LoadAsync<T>(id, cancellationToken)
-            ?? throw new InvalidOperationException("The record was saved but its read model is missing.");
     }
 
     private static CustodyContactReply ToReply(CustodyContact c) => new()

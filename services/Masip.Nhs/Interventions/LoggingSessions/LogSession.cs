@@ -5,8 +5,6 @@ namespace Masip.Nhs.Interventions.LoggingSessions;
 
 public sealed record LogSession(Guid EpisodeId, Guid SessionId, DateOnly Date, string Attendance, string? ClinicalNotes);
 
-public sealed record RecordRelapsePlan(Guid EpisodeId, string Plan);
-
 public static class LogSessionDecision
 {
     public static readonly IReadOnlyDictionary<string, string> Attendances =
@@ -18,10 +16,6 @@ public static class LogSessionDecision
         Require.Date(request.Date, "date"),
         Require.OneOf(request.Attendance, "attendance", Attendances),
         Require.OptionalText(request.ClinicalNotes, "clinical_notes", 20000));
-
-    public static RecordRelapsePlan Validate(RecordRelapsePlanRequest request) => new(
-        Require.Id(request.EpisodeId, "episode_id"),
-        Require.Text(request.Plan, "plan", 20000));
 
     /// <summary>Sessions belong to an open episode. Idempotent by session id.</summary>
     public static IReadOnlyList<object> Decide(Episode? episode, LogSession command, DateTimeOffset now)
@@ -36,16 +30,5 @@ public static class LogSessionDecision
         if (command.Date < DateOnly.FromDateTime(current.StartedAt.UtcDateTime.Date))
             throw new InvalidFieldException("date", "is before the episode started");
         return [new SessionLogged(current.Id, command.SessionId, command.Date, command.Attendance, command.ClinicalNotes, now)];
-    }
-
-    /// <summary>A relapse plan may be written or revised while the episode is open; the same plan again is no change.</summary>
-    public static IReadOnlyList<object> Decide(Episode? episode, RecordRelapsePlan command, DateTimeOffset now)
-    {
-        var current = episode ?? throw new RecordNotFoundException("episode_id", $"no episode {command.EpisodeId}");
-        if (current.RelapsePlan == command.Plan)
-            return [];
-        if (!current.Open)
-            throw new RuleViolationException("episode_id", "the episode ended; the relapse plan can no longer change");
-        return [new RelapsePlanRecorded(current.Id, command.Plan, now)];
     }
 }

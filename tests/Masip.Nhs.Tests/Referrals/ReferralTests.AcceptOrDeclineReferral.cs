@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Masip.Nhs.Tests.Referrals;
 
-public sealed class ReferralTests_Decide
+public sealed class ReferralTests_AcceptOrDeclineReferral
 {
     [Fact]
     public void Given_a_waiting_referral_When_accepting_Then_it_is_accepted_by_the_clinician()
