@@ -63,6 +63,24 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
     }
 
     [Fact]
+    public async Task A_different_police_referral_under_a_used_id_is_ignored_and_the_first_stands()
+    {
+        var message = Samples.PoliceReferral("standard");
+        await _nhs.PublishAsync(message, NewId.NextGuid());
+        await ArrivesAsync(message.ReferralId);
+
+        var alteredId = NewId.NextGuid();
+        await _nhs.PublishAsync(message with { RiskLevel = "high", Reason = "altered" }, alteredId);
+        Assert.True(await Eventually.TrueAsync(async () => await _nhs.ScalarAsync(
+            "select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id::text", alteredId) == 1, TimeSpan.FromSeconds(30)),
+            "the altered message was consumed (not faulted)");
+
+        var stored = await _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = message.ReferralId.ToString() });
+        Assert.Equal(("standard", message.Reason), (stored.RiskLevel, stored.Reason));
+        Assert.Equal(1, await _nhs.EventCountAsync(message.ReferralId));
+    }
+
+    [Fact]
     public async Task A_referral_recorded_by_probation_keeps_its_route_and_can_be_read_back()
     {
         var request = Samples.Referral("probation", "medium");
