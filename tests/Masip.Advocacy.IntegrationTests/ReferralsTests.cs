@@ -67,6 +67,29 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
     }
 
     [Fact]
+    public async Task Five_referrals_of_the_same_victim_racing_in_make_one_referral_with_four_links()
+    {
+        var template = Advocacy.NewReferral("CRIS-IT-RACE-1");
+        var requests = Enumerable.Range(0, 5).Select(_ =>
+        {
+            var request = template.Clone();
+            request.ReferralId = Guid.NewGuid().ToString();
+            return request;
+        }).ToList();
+
+        using var start = new SemaphoreSlim(0);
+        var calls = requests.Select(async r => { await start.WaitAsync(); return await _advocacy.Referrals.RecordReferralAsync(r); }).ToList();
+        start.Release(requests.Count);
+        var replies = await Task.WhenAll(calls);
+
+        var original = Assert.Single(replies.Select(r => r.ReferralId).Distinct());
+        var stored = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = original });
+        Assert.Equal(4, stored.LinkedReferralIds.Count);
+        Assert.Equal(requests.Select(r => r.ReferralId).Order(), stored.LinkedReferralIds.Append(original).Order());
+        Assert.Single((await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest())).Referrals, r => r.CrimeReference == "CRIS-IT-RACE-1");
+    }
+
+    [Fact]
     public async Task A_referral_recorded_by_grpc_is_pending_and_idempotent_and_a_different_one_under_its_id_is_refused()
     {
         var request = Advocacy.NewReferral(source: "self");

@@ -83,6 +83,24 @@ public sealed class VictimUpdatesTests(TestBed bed) : IClassFixture<TestBed>, IA
     }
 
     [Fact]
+    public async Task A_case_event_delivered_twice_makes_one_task()
+    {
+        var referral = await _advocacy.Accepted();
+        var granted = CaseEvent(referral.CrimeReference, "spo-granted");
+        var messageId = NewId.NextGuid();
+
+        await _broker.Publish(granted, messageId);
+        await _broker.Publish(granted, messageId);
+        await TaskFor(granted.CaseId);
+        var sentinel = CaseEvent(referral.CrimeReference, "court-date");
+        await _broker.Publish(sentinel, NewId.NextGuid());
+        await TaskFor(sentinel.CaseId);
+
+        var tasks = (await _advocacy.Support.ListUpdateTasksAsync(new ListUpdateTasksRequest())).Tasks;
+        Assert.Single(tasks, t => t.CaseId == granted.CaseId.ToString());
+    }
+
+    [Fact]
     public async Task Bad_contact_and_preference_input_is_refused_naming_the_field_and_nothing_is_stored()
     {
         var referral = await _advocacy.Accepted();

@@ -110,6 +110,7 @@ public sealed record Referral(
     public Referral Apply(ReferralDeclined e) => this with
     {
         Status = ReferralStatus.Declined, DecidedBy = e.AdvocateId, DecidedAt = e.DeclinedAt, DeclineReason = e.Reason,
+        DuplicateKey = null, // a declined referral no longer holds the victim's place: a new referral starts afresh
     };
 
     public Referral Apply(ReferralTriaged e) => this with

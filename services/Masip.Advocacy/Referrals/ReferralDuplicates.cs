@@ -10,6 +10,13 @@ namespace Masip.Advocacy.Referrals;
 /// </summary>
 public static class ReferralDuplicates
 {
+    /// <summary>The unique index on the key of open referrals: a second referral racing the first fails on it and is linked on retry.</summary>
+    public const string IndexName = "mt_doc_referral_uidx_duplicate_key";
+
+    public static bool IsRace(Exception ex) =>
+        ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: IndexName }
+        || ex.InnerException is { } inner && IsRace(inner);
+
     public static string? KeyOf(string? crimeReference, string victimName)
     {
         if (string.IsNullOrWhiteSpace(crimeReference))

@@ -17,7 +17,10 @@ public static class ReferralsModule
         services.ConfigureMarten(store =>
         {
             store.Projections.Snapshot<Referral>(SnapshotLifecycle.Inline);
-            store.Schema.For<Referral>().Index(r => r.DuplicateKey).Index(r => r.CrimeReference);
+            // One open referral per victim in a case, even when two referrals race: the loser links instead.
+            store.Schema.For<Referral>()
+                .Index(r => r.DuplicateKey!, index => { index.IsUnique = true; index.Name = ReferralDuplicates.IndexName; })
+                .Index(r => r.CrimeReference!);
         });
         services.AddScoped<EventStreams>();
         services.AddScoped<RecordReferralHandler>();

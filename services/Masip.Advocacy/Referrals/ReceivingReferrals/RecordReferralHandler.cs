@@ -17,6 +17,22 @@ public sealed class RecordReferralHandler(IDocumentStore store, TimeProvider clo
 
     public async Task<Referral> Handle(RecordReferral command, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Attempt(command, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < 10 && (ReferralDuplicates.IsRace(ex) || Infrastructure.EventStreams.IsConflict(ex)))
+            {
+                // The same victim in the same case was referred at the same moment: decide again, and link.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<Referral> Attempt(RecordReferral command, CancellationToken cancellationToken)
+    {
         await using var session = store.LightweightSession();
         var current = await session.LoadAsync<Referral>(command.ReferralId, cancellationToken);
         var original = current is null
