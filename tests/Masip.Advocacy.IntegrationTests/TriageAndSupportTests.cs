@@ -75,6 +75,11 @@ public sealed class TriageAndSupportTests(TestBed bed) : IClassFixture<TestBed>,
         Assert.Equal(("closed", "support-completed"), (closed.Status, closed.Outcome));
         Assert.Equal(closed, await _advocacy.Support.GetEpisodeAsync(new GetEpisodeRequest { EpisodeId = advocacy.EpisodeId }));
         Assert.Equal(0, await CasesOf("advocate-201"));
+        var afterClosing = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = advocacy.ReferralId });
+        Assert.Equal(("", advocacy.EpisodeId), (afterClosing.EpisodeId, afterClosing.PastEpisodeIds.Single()));
+        await Advocacy.Refused(() => _advocacy.Support.AllocateSupportAsync(new AllocateSupportRequest
+            { ReferralId = advocacy.ReferralId, AdvocateId = "advocate-201" }).ResponseAsync, StatusCode.FailedPrecondition, "referral_id");
+        Assert.Equal(1, (await _advocacy.Support.GetWorkloadAsync(new GetWorkloadRequest())).Caseloads.Single(c => c.AdvocateId == "advocate-201").BriefCases);
         await Advocacy.Refused(() => _advocacy.Support.GetEpisodeAsync(new GetEpisodeRequest { EpisodeId = Guid.NewGuid().ToString() }).ResponseAsync,
             StatusCode.NotFound, "episode_id");
     }

@@ -141,6 +141,7 @@ public sealed class AdvocacyReferralsGrpc(
             DeclineReason = referral.DeclineReason ?? "",
             EpisodeId = referral.EpisodeId?.ToString() ?? "",
         };
+        reply.PastEpisodeIds.AddRange(referral.PastEpisodeIds.Select(id => id.ToString()));
         reply.LinkedReferralIds.AddRange(referral.LinkedReferralIds.Select(id => id.ToString()));
         reply.ConsentToShareWith.AddRange(referral.ConsentToShareWith);
         if (referral.Triage is { } t)

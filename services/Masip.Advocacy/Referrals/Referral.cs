@@ -88,7 +88,11 @@ public sealed record Referral(
     /// <summary>For ordering the allocation queue: 0 untriaged, else the risk level (3 high).</summary>
     public int RiskRank { get; init; }
     public bool AwaitingAllocation { get; init; }
+    /// <summary>The open support episode, if any; closed ones move to <see cref="PastEpisodeIds"/>.</summary>
     public Guid? EpisodeId { get; init; }
+    public List<Guid> PastEpisodeIds { get; init; } = [];
+    /// <summary>Support ended: the triage is out of date until the victim is triaged again.</summary>
+    public bool TriageStale { get; init; }
     public UpdatePreferences? UpdatePreferences { get; init; }
     public List<Contact> Contacts { get; init; } = [];
     public List<string> ConsentToShareWith { get; init; } = [];
@@ -115,12 +119,16 @@ public sealed record Referral(
 
     public Referral Apply(ReferralTriaged e) => this with
     {
-        Triage = e, RiskRank = (int)e.RiskLevel, AwaitingAllocation = EpisodeId is null,
+        Triage = e, RiskRank = (int)e.RiskLevel, AwaitingAllocation = EpisodeId is null, TriageStale = false,
     };
 
     public Referral Apply(SupportAllocated e) => this with { EpisodeId = e.EpisodeId, AwaitingAllocation = false };
 
-    public Referral Apply(SupportEnded e) => this;
+    // A victim whose brief support ended may need advocacy later: a new triage puts them back in the queue.
+    public Referral Apply(SupportEnded e) => this with
+    {
+        EpisodeId = null, PastEpisodeIds = [.. PastEpisodeIds, e.EpisodeId], TriageStale = true,
+    };
 
     public Referral Apply(UpdatePreferencesAgreed e) => this with { UpdatePreferences = new(e.CadenceDays, e.Channel, e.AgreedBy, e.AgreedAt) };
 

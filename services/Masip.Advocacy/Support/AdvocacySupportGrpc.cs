@@ -87,6 +87,10 @@ public sealed class AdvocacySupportGrpc(
             .Where(r => r.AwaitingAllocation && r.Status == ReferralStatus.Accepted)
             .OrderByDescending(r => r.RiskRank).ThenBy(r => r.Triage!.TriagedAt)
             .Take(500).ToListAsync(ct);
+        var brief = (await query.Query<SupportEpisode>()
+                .Where(e => e.Status == EpisodeStatus.Open && e.Level == SupportLevel.Brief)
+                .Select(e => e.AdvocateId).Take(10000).ToListAsync(ct))
+            .CountBy(a => a).ToDictionary();
         var overdue = await query.Query<VictimUpdateTask>()
             .Where(t => t.Status == UpdateTaskStatus.Open && t.Overdue)
             .OrderBy(t => t.DueAt).Take(500).ToListAsync(ct);
@@ -95,6 +99,11 @@ public sealed class AdvocacySupportGrpc(
         reply.Caseloads.AddRange(caseloads.Select(c => new Caseload
         {
             AdvocateId = c.AdvocateId, AdvocacyCases = c.OpenEpisodes.Count, Capacity = AdvocateCaseload.Capacity,
+            BriefCases = brief.GetValueOrDefault(c.AdvocateId),
+        }));
+        reply.Caseloads.AddRange(brief.Keys.Except(caseloads.Select(c => c.AdvocateId)).Order().Select(a => new Caseload
+        {
+            AdvocateId = a, AdvocacyCases = 0, Capacity = AdvocateCaseload.Capacity, BriefCases = brief[a],
         }));
         reply.AllocationQueue.AddRange(queue.Select(r => new QueuedReferral
         {

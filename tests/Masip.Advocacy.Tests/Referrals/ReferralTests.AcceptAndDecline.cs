@@ -43,4 +43,14 @@ public sealed class ReferralTests_AcceptAndDecline
 
         Assert.Throws<RuleViolationException>(() => DecideReferralDecision.Accept(declined, new AcceptReferral(Given.ReferralId, "advocate-002"), Given.Now));
     }
+
+    [Fact]
+    public void A_declined_referral_gives_up_its_duplicate_key_so_a_new_referral_of_the_victim_starts_afresh()
+    {
+        var pending = Given.Referral();
+        var declined = Given.Referral(new ReferralDeclined(Given.ReferralId, "CRIS-0001", "advocate-001", "no capacity", Given.Now));
+
+        Assert.NotNull(pending.DuplicateKey);
+        Assert.Null(declined.DuplicateKey);
+    }
 }

@@ -68,4 +68,21 @@ public sealed class SupportEpisodeTests_AllocateSupport
         Assert.Equal((int)RiskLevel.High, triaged.RiskRank);
         Assert.False(allocated.AwaitingAllocation);
     }
+
+    [Fact]
+    public void Given_support_that_ended_When_allocating_again_Then_a_new_triage_is_needed_first()
+    {
+        var ended = Given.Referral(Given.Accepted, Given.Triaged(SupportLevel.Brief, RiskLevel.Standard),
+            new SupportAllocated(Given.ReferralId, Given.EpisodeId, "advocate-001", SupportLevel.Brief, Given.Now.AddDays(-2)))
+            .Apply(new SupportEnded(Given.ReferralId, Given.EpisodeId, Given.Now.AddDays(-1)));
+
+        var error = Assert.Throws<RuleViolationException>(() => AllocateSupportDecision.Decide(ended, null, Command, Guid.NewGuid(), Given.Now));
+        var retriaged = ended.Apply(Given.Triaged());
+        var allocation = AllocateSupportDecision.Decide(retriaged, Given.CaseloadOf(1), Command, Guid.NewGuid(), Given.Now);
+
+        Assert.Equal("referral_id", error.Field);
+        Assert.Equal([Given.EpisodeId], ended.PastEpisodeIds);
+        Assert.True(retriaged.AwaitingAllocation);
+        Assert.Single(allocation.CaseloadEvents);
+    }
 }

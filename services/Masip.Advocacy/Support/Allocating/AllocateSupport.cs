@@ -23,6 +23,8 @@ public static class AllocateSupportDecision
             ?? throw new RuleViolationException("referral_id", "the referral has not been triaged: triage decides the level of support");
         if (referral.EpisodeId is { } open)
             throw new RuleViolationException("referral_id", $"the referral is already allocated (episode {open})");
+        if (referral.TriageStale)
+            throw new RuleViolationException("referral_id", "the last episode of support ended: triage the victim again before a new one");
 
         var opened = new SupportEpisodeOpened(episodeId, referral.Id, command.AdvocateId, triage.SupportLevel, triage.RiskLevel, now);
         var allocated = new SupportAllocated(referral.Id, episodeId, command.AdvocateId, triage.SupportLevel, now);
