@@ -90,6 +90,25 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
     }
 
     [Fact]
+    public async Task Police_and_helpline_referrals_of_the_same_victim_arriving_together_make_one_referral()
+    {
+        var police = PoliceReferral("CRIS-IT-RACE-2", "Test Person 701");
+        var helpline = Advocacy.NewReferral("CRIS-IT-RACE-2");
+        helpline.VictimName = "Test Person 701";
+
+        var viaBroker = _broker.Publish(police, NewId.NextGuid());
+        var viaGrpc = _advocacy.Referrals.RecordReferralAsync(helpline).ResponseAsync;
+        await Task.WhenAll(viaBroker, viaGrpc);
+        var linked = await Eventually.ValueAsync(async () =>
+        {
+            var all = (await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest())).Referrals.Where(r => r.CrimeReference == "CRIS-IT-RACE-2").ToList();
+            return all.Count == 1 && all[0].LinkedReferralIds.Count == 1 ? all[0] : null;
+        }, TimeSpan.FromSeconds(30), "one referral with one link");
+
+        Assert.Equal(new[] { police.ReferralId.ToString(), helpline.ReferralId }.Order(), linked.LinkedReferralIds.Append(linked.ReferralId).Order());
+    }
+
+    [Fact]
     public async Task A_referral_recorded_by_grpc_is_pending_and_idempotent_and_a_different_one_under_its_id_is_refused()
     {
         var request = Advocacy.NewReferral(source: "self");
