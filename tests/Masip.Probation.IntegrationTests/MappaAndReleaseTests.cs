@@ -155,8 +155,15 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         var list = await _probation.Releases.ListReleasesDueAsync(new ListReleasesDueRequest());
         var item = Assert.Single(list.Releases, r => r.PersonId == person.PersonId);
         Assert.Equal(Date(10), item.ExpectedRelease);
-        Assert.True(item.GriffinNominal);
         Assert.DoesNotContain(list.Releases, r => r.PersonId == later.PersonId);
+        // griffin.restricted: for the DMM (the default purpose) the nominal mark is withheld;
+        // for the Griffin meeting it is shown.
+        Assert.False(item.GriffinNominal);
+        Assert.Contains($"releases[{list.Releases.IndexOf(item)}].griffin_nominal", list.WithheldFields);
+        var forGriffin = await new Contracts.Probation.Releases.ReleasesClient(_probation.ChannelFor("griffin"))
+            .ListReleasesDueAsync(new ListReleasesDueRequest());
+        Assert.True(Assert.Single(forGriffin.Releases, r => r.PersonId == person.PersonId).GriffinNominal);
+        Assert.DoesNotContain(forGriffin.WithheldFields, f => f.EndsWith(".griffin_nominal"));
     }
 
     [Fact]
@@ -172,11 +179,15 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         Assert.True(await Eventually.TrueAsync(async () => !await _probation.HasDocument("mt_doc_knownnominal", perpetratorId), TimeSpan.FromSeconds(30)), "the removal did not arrive");
 
         await _probation.People.RecordCustodyAsync(new RecordCustodyRequest { PersonId = person.PersonId, Establishment = "HMP Test C", ExpectedRelease = Date(5) });
-        var item = await Eventually.ValueAsync(async () =>
-            (await _probation.Releases.ListReleasesDueAsync(new ListReleasesDueRequest())).Releases.FirstOrDefault(r => r.PersonId == person.PersonId),
+        // As the Griffin meeting sees it: the only purpose for which griffin_nominal is not withheld.
+        var forGriffin = new Contracts.Probation.Releases.ReleasesClient(_probation.ChannelFor("griffin"));
+        var list = await Eventually.ValueAsync(async () =>
+            await forGriffin.ListReleasesDueAsync(new ListReleasesDueRequest()) is { } l && l.Releases.Any(r => r.PersonId == person.PersonId) ? l : null,
             TimeSpan.FromSeconds(30), "the release on the list");
+        var item = list.Releases.Single(r => r.PersonId == person.PersonId);
 
         Assert.False(item.GriffinNominal);
+        Assert.DoesNotContain(list.WithheldFields, f => f.EndsWith(".griffin_nominal"));
         Assert.Equal("HMP Test C", item.Establishment);
     }
 }

@@ -110,9 +110,17 @@ public sealed class PeopleTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         Assert.Equal(["stalking intervention programme", "exclusion zone"], supervision.Requirements);
         // Napo: the no-contact condition follows the person to the new prison.
         var condition = Assert.Single(moved.LicenceConditions);
-        Assert.Equal("Test Victim 4", condition.ProtectedPerson);
+        Assert.Equal("no-contact", condition.Kind);
         Assert.Equal("HMP Test B", moved.Custody.Establishment);
         Assert.Equal(Date(90), moved.Custody.ExpectedRelease);
+        // The protected person is victim.identity: the agreement shows it to probation for the
+        // DMM and the PSR, not for case management, so the case-management reply withholds it.
+        Assert.Equal("", condition.ProtectedPerson);
+        Assert.Contains("licence_conditions[0].protected_person", moved.WithheldFields);
+        var forDmm = await new ProbationPeople.ProbationPeopleClient(_probation.ChannelFor("dmm"))
+            .GetPersonAsync(new GetPersonRequest { PersonId = person.PersonId });
+        Assert.Equal("Test Victim 4", Assert.Single(forDmm.LicenceConditions).ProtectedPerson);
+        Assert.DoesNotContain("licence_conditions[0].protected_person", forDmm.WithheldFields);
     }
 
     [Fact]

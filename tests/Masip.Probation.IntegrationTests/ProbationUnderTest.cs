@@ -19,6 +19,8 @@ public sealed class ProbationUnderTest : IAsyncDisposable
     private readonly ConcurrentQueue<object> _received = new();
     private IBusControl _bus = null!;
     private TestBed _bed = null!;
+    private ServiceUnderTest<ProbationHost> _host = null!;
+    private readonly ConcurrentDictionary<string, Grpc.Net.Client.GrpcChannel> _channels = new();
 
     public ProbationPeople.ProbationPeopleClient People { get; private set; } = null!;
     public ProbationReferrals.ProbationReferralsClient Referrals { get; private set; } = null!;
@@ -52,6 +54,7 @@ public sealed class ProbationUnderTest : IAsyncDisposable
         {
             ["Probation:Scan:IntervalSeconds"] = "1",
         });
+        probation._host = host;
         probation.People = new ProbationPeople.ProbationPeopleClient(host.Channel);
         probation.Referrals = new ProbationReferrals.ProbationReferralsClient(host.Channel);
         probation.Psr = new PsrConsultations.PsrConsultationsClient(host.Channel);
@@ -59,6 +62,13 @@ public sealed class ProbationUnderTest : IAsyncDisposable
         probation.Releases = new Contracts.Probation.Releases.ReleasesClient(host.Channel);
         return probation;
     }
+
+    /// <summary>
+    /// A probation officer's channel stating another purpose (x-masip-purpose): the agreement
+    /// shows griffin.restricted only for griffin/case-management and victim.identity only for dmm/psr.
+    /// </summary>
+    public Grpc.Net.Client.GrpcChannel ChannelFor(string purpose) =>
+        _channels.GetOrAdd(purpose, p => _host.ChannelAs("probation", "probation-officer", p));
 
     private Task Received(object message)
     {
@@ -94,7 +104,12 @@ public sealed class ProbationUnderTest : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 
-    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels.Values)
+            channel.Dispose();
+        await _bus.StopAsync();
+    }
 
     // ---- synthetic data
 
