@@ -61,6 +61,17 @@ public sealed class AssessmentsTests(TestBed bed) : IClassFixture<TestBed>, IAsy
         Assert.Equal((request.AssessmentId, "high", "moderate", "high", "low", request.RiskSummary),
             (summary.AssessmentId, summary.RiskOfViolence, summary.Persistence, summary.Recurrence, summary.PsychologicalDamage, summary.Summary));
         Assert.Equal(1, await _nhs.EventCountAsync(Guid.Parse(request.AssessmentId)));
+
+        // A partner (police, for the DMM) reads the risk summary, whole, and not the assessment.
+        using var police = _nhs.Host.ChannelAs("police", "stac-officer", "dmm");
+        var partners = new NhsAssessments.NhsAssessmentsClient(police);
+        var forPolice = await partners.GetRiskSummaryAsync(new GetRiskSummaryRequest { ReferralId = referral.ReferralId });
+        Assert.Equal((request.AssessmentId, "high", "moderate", request.RiskSummary),
+            (forPolice.AssessmentId, forPolice.RiskOfViolence, forPolice.Persistence, forPolice.Summary));
+        Assert.Empty(forPolice.WithheldFields);
+        var denied = await Assert.ThrowsAsync<RpcException>(
+            () => partners.GetAssessmentAsync(new GetAssessmentRequest { AssessmentId = request.AssessmentId }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
 
     [Fact]
