@@ -1,12 +1,17 @@
 using Masip.Advocacy;
 using Masip.Advocacy.Referrals;
+using Masip.Advocacy.Support;
+using Masip.Advocacy.VictimUpdates;
 using Masip.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(AdvocacyHost.Name, typeof(AdvocacyHost).Assembly);
 builder.Services.AddReferrals();
+builder.Services.AddSupport();
+builder.Services.AddVictimUpdates();
 
 var app = builder.Build();
 app.MapMasipDefaults();
 app.MapGrpcService<AdvocacyReferralsGrpc>();
+app.MapGrpcService<AdvocacySupportGrpc>();
 app.Run();

@@ -58,7 +58,7 @@ public sealed class RedeliveryTests(TestBed bed) : IClassFixture<TestBed>, IAsyn
     }
 
     private static VictimReferredToAdvocacyV1 NewMessage() => new(
-        Guid.NewGuid(), "CRIS-REDELIVER-" + Random.Shared.Next(1000, 9999), "Test Victim", null, null,
+        Guid.NewGuid(), "CRIS-REDELIVER-" + Random.Shared.Next(1000, 9999), "Test Victim " + Guid.NewGuid().ToString("N")[..6], null, null,
         "redelivery test", "officer-002", DateTimeOffset.UtcNow);
 
     private Task Publish(VictimReferredToAdvocacyV1 message, Guid messageId) =>

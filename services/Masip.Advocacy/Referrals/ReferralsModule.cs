@@ -1,11 +1,38 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Masip.Advocacy.Infrastructure;
+using Masip.Advocacy.Referrals.Consenting;
+using Masip.Advocacy.Referrals.Contacting;
+using Masip.Advocacy.Referrals.ReceivingReferrals;
+using Masip.Contracts.Messages;
+using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Advocacy.Referrals;
 
-/// <summary>Referrals in: their stream and read model. The consumer registers itself.</summary>
+/// <summary>Referrals in, triage, contacts, consent: their stream, read model, handlers and the messages they publish.</summary>
 public static class ReferralsModule
 {
-    public static IServiceCollection AddReferrals(this IServiceCollection services) =>
-        services.ConfigureMarten(store => store.Projections.Snapshot<Referral>(SnapshotLifecycle.Inline));
+    public static IServiceCollection AddReferrals(this IServiceCollection services)
+    {
+        services.ConfigureMarten(store =>
+        {
+            store.Projections.Snapshot<Referral>(SnapshotLifecycle.Inline);
+            // One open referral per victim in a case, even when two referrals race: the loser links instead.
+            store.Schema.For<Referral>()
+                .Index(r => r.DuplicateKey!, index => { index.IsUnique = true; index.Name = ReferralDuplicates.IndexName; })
+                .Index(r => r.CrimeReference!);
+        });
+        services.AddScoped<EventStreams>();
+        services.AddScoped<RecordReferralHandler>();
+        services.AddScoped<LogContactHandler>();
+        services.PublishIntegrationEvent<ReferralAccepted>(e => new AdvocacyReferralDecidedV1(e.ReferralId, e.CrimeReference, true, null, e.AcceptedAt));
+        services.PublishIntegrationEvent<ReferralDeclined>(e => new AdvocacyReferralDecidedV1(e.ReferralId, e.CrimeReference, false, e.Reason, e.DeclinedAt));
+        services.PublishIntegrationEvent<VictimVoiceRecorded>(e => e.SharedWithDmm
+            ? new VictimVoiceSharedV1(e.ReferralId, e.CrimeReference, e.Concerns, e.Wishes, e.RecordedAt)
+            : null);
+        services.PublishIntegrationEvent<ConsentToShareWithdrawn>(e => e.ShareWith == ConsentDecision.Dmm
+            ? new VictimVoiceWithdrawnV1(e.ReferralId, e.WithdrawnAt)
+            : null);
+        return services;
+    }
 }

@@ -5,7 +5,10 @@ using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Advocacy.Referrals.ReceivingReferrals;
 
-/// <summary>A police referral becomes a pending advocacy referral, once, however often it is delivered.</summary>
+/// <summary>
+/// A police referral becomes a pending advocacy referral, once, however often it is delivered.
+/// A second referral of the same victim in the same case is linked to the first, not doubled.
+/// </summary>
 public sealed class VictimReferredToAdvocacyConsumer(IDocumentStore store, ILogger<VictimReferredToAdvocacyConsumer> logger)
     : InboxConsumer<VictimReferredToAdvocacyV1>(store, logger)
 {
@@ -15,6 +18,16 @@ public sealed class VictimReferredToAdvocacyConsumer(IDocumentStore store, ILogg
         if (state is not null)
         {
             logger.LogInformation("Referral {ReferralId} already recorded", message.ReferralId);
+            return;
+        }
+        var original = await ReferralDuplicates.FindOriginal(
+            session, ReferralDuplicates.KeyOf(message.CrimeReference, message.VictimName), message.ReferralId, context.CancellationToken);
+        if (original is not null)
+        {
+            if (original.LinkedReferralIds.Contains(message.ReferralId))
+                return;
+            session.Events.Append(original.Id, new DuplicateReferralLinked(original.Id, message.ReferralId, "police", message.ReferredAt));
+            logger.LogInformation("Referral {ReferralId} from police linked to {OriginalId}", message.ReferralId, original.Id);
             return;
         }
         session.Events.StartStream<Referral>(message.ReferralId, new ReferralReceived(

@@ -1,0 +1,58 @@
+using System.Text;
+using Marten;
+
+namespace Masip.Advocacy.Referrals;
+
+/// <summary>
+/// Recognises the same victim in the same case: same crime reference and the same name once
+/// case, spacing and punctuation are set aside. Referrals without a crime reference (some
+/// self-referrals) are never matched automatically: a name alone is not enough to merge victims.
+/// </summary>
+public static class ReferralDuplicates
+{
+    /// <summary>The unique index on the key of open referrals: a second referral racing the first fails on it and is linked on retry.</summary>
+    public const string IndexName = "mt_doc_referral_uidx_duplicate_key";
+
+    public static bool IsRace(Exception ex) =>
+        ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: IndexName }
+        || ex.InnerException is { } inner && IsRace(inner);
+
+    public static string? KeyOf(string? crimeReference, string victimName)
+    {
+        if (string.IsNullOrWhiteSpace(crimeReference))
+            return null;
+        return $"{Normalise(crimeReference)}|{Normalise(victimName)}";
+    }
+
+    public static string Normalise(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        var space = false;
+        foreach (var c in value.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && text.Length > 0)
+                    text.Append(' ');
+                text.Append(c);
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The open (not declined) referral this one duplicates, if any.</summary>
+    public static async Task<Referral?> FindOriginal(IQuerySession session, string? key, Guid exceptId, CancellationToken cancellationToken)
+    {
+        if (key is null)
+            return null;
+        return await session.Query<Referral>()
+            .Where(r => r.DuplicateKey == key && r.Status != ReferralStatus.Declined && r.Id != exceptId)
+            .OrderBy(r => r.ReceivedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}

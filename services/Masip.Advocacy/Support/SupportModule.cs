@@ -1,0 +1,22 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Masip.Advocacy.Support.Allocating;
+using Masip.Advocacy.Support.Closing;
+
+namespace Masip.Advocacy.Support;
+
+/// <summary>Support episodes, safety plans and the per-advocate caseload streams that hold the cap.</summary>
+public static class SupportModule
+{
+    public static IServiceCollection AddSupport(this IServiceCollection services)
+    {
+        services.ConfigureMarten(store =>
+        {
+            store.Projections.Snapshot<SupportEpisode>(SnapshotLifecycle.Inline);
+            store.Projections.Snapshot<AdvocateCaseload>(SnapshotLifecycle.Inline);
+        });
+        services.AddScoped<AllocateSupportHandler>();
+        services.AddScoped<CloseEpisodeHandler>();
+        return services;
+    }
+}

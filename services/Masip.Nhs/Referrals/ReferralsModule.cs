@@ -1,0 +1,26 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Masip.Contracts.Messages;
+using Masip.Nhs.Referrals.DecidingReferrals;
+using Masip.Nhs.Referrals.RecordingReferrals;
+using Masip.ServiceDefaults.Messaging;
+
+namespace Masip.Nhs.Referrals;
+
+/// <summary>Referrals in: their stream, the waiting list, the handlers and the decision message.</summary>
+public static class ReferralsModule
+{
+    public static IServiceCollection AddNhsReferrals(this IServiceCollection services)
+    {
+        services.ConfigureMarten(store =>
+        {
+            store.Projections.Snapshot<Referral>(SnapshotLifecycle.Inline);
+            store.Schema.For<Referral>().Index(r => r.Status).Index(r => r.PerpetratorId);
+        });
+        services.AddScoped<RecordReferralHandler>();
+        services.AddScoped<DecideReferralHandler>();
+        services.PublishIntegrationEvent<ReferralAccepted>(e => new NhsReferralDecidedV1(e.ReferralId, e.PerpetratorId, true, null, e.AcceptedAt));
+        services.PublishIntegrationEvent<ReferralDeclined>(e => new NhsReferralDecidedV1(e.ReferralId, e.PerpetratorId, false, e.Reason, e.DeclinedAt));
+        return services;
+    }
+}

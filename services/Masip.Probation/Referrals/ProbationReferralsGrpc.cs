@@ -1,0 +1,26 @@
+using Grpc.Core;
+using Marten;
+using Masip.Contracts.Probation;
+using Masip.ServiceDefaults.Errors;
+
+namespace Masip.Probation.Referrals;
+
+public sealed class ProbationReferralsGrpc(IQuerySession query) : ProbationReferrals.ProbationReferralsBase
+{
+    public override async Task<ReferralAnswerReply> GetReferralAnswer(GetReferralAnswerRequest request, ServerCallContext context)
+    {
+        var id = Require.Id(request.ReferralId, "referral_id");
+        var referral = await query.LoadAsync<ProbationReferral>(id, context.CancellationToken)
+            ?? throw new RecordNotFoundException("referral_id", $"no referral {id}");
+        return new ReferralAnswerReply
+        {
+            ReferralId = referral.Id.ToString(),
+            PerpetratorId = referral.PerpetratorId.ToString(),
+            Question = referral.Question,
+            KnownToProbation = referral.KnownToProbation,
+            PersonId = referral.PersonId?.ToString() ?? "",
+            MatchedBy = referral.MatchedBy,
+            AnsweredAt = Formats.Instant(referral.AnsweredAt),
+        };
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using MassTransit;
+using Masip.Contracts.Messages;
+using Masip.Contracts.Nhs;
+using Masip.Nhs;
+using Masip.Testing;
+using Npgsql;
+using Xunit;
+
+namespace Masip.Nhs.IntegrationTests;
+
+/// <summary>
+/// The NHS service on a test bed, plus a MassTransit bus on the test's vhost that plays the
+/// other agencies: it publishes police messages and captures every message the NHS publishes.
+/// </summary>
+public sealed class NhsWorld : IAsyncDisposable
+{
+    private readonly TestBed _bed;
+    private readonly IBusControl _bus;
+    private readonly ConcurrentQueue<(Guid? MessageId, object Message)> _captured;
+
+    private NhsWorld(TestBed bed, IBusControl bus, ServiceUnderTest<NhsHost> host, ConcurrentQueue<(Guid?, object)> captured)
+    {
+        _bed = bed;
+        _bus = bus;
+        _captured = captured;
+        Host = host;
+        Referrals = new NhsReferrals.NhsReferralsClient(host.Channel);
+        Assessments = new NhsAssessments.NhsAssessmentsClient(host.Channel);
+        Interventions = new NhsInterventions.NhsInterventionsClient(host.Channel);
+        Liaison = new NhsLiaison.NhsLiaisonClient(host.Channel);
+    }
+
+    public ServiceUnderTest<NhsHost> Host { get; }
+    public NhsReferrals.NhsReferralsClient Referrals { get; }
+    public NhsAssessments.NhsAssessmentsClient Assessments { get; }
+    public NhsInterventions.NhsInterventionsClient Interventions { get; }
+    public NhsLiaison.NhsLiaisonClient Liaison { get; }
+
+    public static async Task<NhsWorld> StartAsync(TestBed bed, IDictionary<string, string?>? settings = null)
+    {
+        var captured = new ConcurrentQueue<(Guid?, object)>();
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(bed.Broker, h =>
+            {
+                var user = Uri.UnescapeDataString(bed.Broker.UserInfo).Split(':');
+                h.Username(user[0]);
+                h.Password(user[1]);
+            });
+            rabbit.ReceiveEndpoint("test-other-agencies", e =>
+            {
+                e.Handler<NhsReferralDecidedV1>(c => Capture(captured, c));
+                e.Handler<RiskSummaryUpdatedV1>(c => Capture(captured, c));
+                e.Handler<InterventionStartedV1>(c => Capture(captured, c));
+                e.Handler<InterventionEndedV1>(c => Capture(captured, c));
+            });
+        });
+        await bus.StartAsync();
+        var host = await bed.StartAsync<NhsHost>(NhsHost.Name, settings);
+        return new NhsWorld(bed, bus, host, captured);
+    }
+
+    private static Task Capture<T>(ConcurrentQueue<(Guid?, object)> captured, ConsumeContext<T> context) where T : class
+    {
+        captured.Enqueue((context.MessageId, context.Message));
+        return Task.CompletedTask;
+    }
+
+    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
+        _bus.Publish(message, context => context.MessageId = messageId);
+
+    /// <summary>Every message of type <typeparamref name="T"/> the NHS published so far.</summary>
+    public IReadOnlyList<T> Published<T>() => _captured.Select(c => c.Message).OfType<T>().ToList();
+
+    public Task<T> PublishedAsync<T>(Func<T, bool> match, string what) where T : class =>
+        Eventually.ValueAsync(() => Task.FromResult(Published<T>().FirstOrDefault(match)), TimeSpan.FromSeconds(30), what);
+
+    public async Task<long> ScalarAsync(string sql, object id)
+    {
+        await using var connection = new NpgsqlConnection(_bed.ConnectionStringFor(NhsHost.Name));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public Task<long> EventCountAsync(Guid streamId) =>
+        ScalarAsync("select count(*) from masip.mt_events where stream_id = @id", streamId);
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+
+    /// <summary>Asserts a gRPC call failed with <paramref name="code"/> and a message that starts with the field name.</summary>
+    public static async Task<RpcException> FailsAsync(StatusCode code, string field, Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.Equal(code, error.StatusCode);
+        Assert.StartsWith(field + ":", error.Status.Detail);
+        return error;
+    }
+}

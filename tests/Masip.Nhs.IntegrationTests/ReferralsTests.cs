@@ -1,0 +1,210 @@
+using Grpc.Core;
+using MassTransit;
+using Masip.Contracts.Messages;
+using Masip.Contracts.Nhs;
+using Masip.Testing;
+using Xunit;
+
+namespace Masip.Nhs.IntegrationTests;
+
+/// <summary>Referrals in (police message and RecordReferral), the waiting list, accept and decline.</summary>
+public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifetime
+{
+    private NhsWorld _nhs = null!;
+
+    public async Task InitializeAsync() => _nhs = await NhsWorld.StartAsync(bed, new Dictionary<string, string?>
+    {
+        ["Masip:Messaging:RetryLimit"] = "1",
+        ["Masip:Messaging:RetryMinMilliseconds"] = "50",
+    });
+
+    public async Task DisposeAsync() => await _nhs.DisposeAsync();
+
+    private Task<NhsReferralReply> ArrivesAsync(Guid referralId) => Eventually.ValueAsync(async () =>
+        (await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 })).Referrals
+            .FirstOrDefault(r => r.ReferralId == referralId.ToString()), TimeSpan.FromSeconds(30), $"referral {referralId} on the waiting list");
+
+    [Fact]
+    public async Task A_police_referral_on_the_broker_joins_the_waiting_list_exactly_once_under_redelivery()
+    {
+        var message = Samples.PoliceReferral("high");
+        var messageId = NewId.NextGuid();
+
+        await _nhs.PublishAsync(message, messageId);
+        var entry = await ArrivesAsync(message.ReferralId);
+        await _nhs.PublishAsync(message, messageId);
+        var sentinel = Samples.PoliceReferral();
+        await _nhs.PublishAsync(sentinel, NewId.NextGuid());
+        await ArrivesAsync(sentinel.ReferralId);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(("police", "waiting", "high", message.PerpetratorName, message.PerpetratorId.ToString()),
+            (entry.Route, entry.Status, entry.RiskLevel, entry.PerpetratorName, entry.PerpetratorId));
+        Assert.Equal(message.CaseId.ToString(), entry.CaseId);
+        Assert.Equal(1, await _nhs.EventCountAsync(message.ReferralId));
+        Assert.Equal(1, await _nhs.ScalarAsync("select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id::text", messageId));
+        var waiting = await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 });
+        Assert.Single(waiting.Referrals, r => r.ReferralId == message.ReferralId.ToString());
+    }
+
+    [Fact]
+    public async Task The_same_police_referral_under_a_new_message_id_is_still_one_referral()
+    {
+        var message = Samples.PoliceReferral("medium");
+
+        await _nhs.PublishAsync(message, NewId.NextGuid());
+        await ArrivesAsync(message.ReferralId);
+        await _nhs.PublishAsync(message, NewId.NextGuid());
+        var sentinel = Samples.PoliceReferral();
+        await _nhs.PublishAsync(sentinel, NewId.NextGuid());
+        await ArrivesAsync(sentinel.ReferralId);
+
+        Assert.Equal(1, await _nhs.EventCountAsync(message.ReferralId));
+    }
+
+    [Fact]
+    public async Task A_different_police_referral_under_a_used_id_is_ignored_and_the_first_stands()
+    {
+        var message = Samples.PoliceReferral("standard");
+        await _nhs.PublishAsync(message, NewId.NextGuid());
+        await ArrivesAsync(message.ReferralId);
+
+        var alteredId = NewId.NextGuid();
+        await _nhs.PublishAsync(message with { RiskLevel = "high", Reason = "altered" }, alteredId);
+        Assert.True(await Eventually.TrueAsync(async () => await _nhs.ScalarAsync(
+            "select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id::text", alteredId) == 1, TimeSpan.FromSeconds(30)),
+            "the altered message was consumed (not faulted)");
+
+        var stored = await _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = message.ReferralId.ToString() });
+        Assert.Equal(("standard", message.Reason), (stored.RiskLevel, stored.Reason));
+        Assert.Equal(1, await _nhs.EventCountAsync(message.ReferralId));
+    }
+
+    [Fact]
+    public async Task A_referral_recorded_by_probation_keeps_its_route_and_can_be_read_back()
+    {
+        var request = Samples.Referral("probation", "medium");
+
+        var recorded = await _nhs.Referrals.RecordReferralAsync(request);
+        var again = await _nhs.Referrals.RecordReferralAsync(request);
+        var read = await _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = request.ReferralId });
+
+        Assert.Equal(("probation", "waiting", "medium", "1985-04-12"), (read.Route, read.Status, read.RiskLevel, read.DateOfBirth));
+        Assert.Equal(request.PerpetratorName, read.PerpetratorName);
+        Assert.Equal(recorded.ReceivedAt, again.ReceivedAt);
+        Assert.Equal(1, await _nhs.EventCountAsync(Guid.Parse(request.ReferralId)));
+    }
+
+    [Fact]
+    public async Task A_different_referral_under_a_used_id_is_AlreadyExists_and_the_first_stands()
+    {
+        var request = Samples.Referral();
+        await _nhs.Referrals.RecordReferralAsync(request);
+        var altered = request.Clone();
+        altered.Reason = "another reason";
+
+        await NhsWorld.FailsAsync(StatusCode.AlreadyExists, "referral_id", () => _nhs.Referrals.RecordReferralAsync(altered).ResponseAsync);
+
+        Assert.Equal(request.Reason, (await _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = request.ReferralId })).Reason);
+    }
+
+    [Theory]
+    [InlineData("route", "hospital")]
+    [InlineData("risk_level", "extreme")]
+    [InlineData("perpetrator_name", "")]
+    [InlineData("date_of_birth", "12/04/1985")]
+    public async Task Bad_input_is_InvalidArgument_naming_the_field_and_nothing_is_stored(string field, string value)
+    {
+        var request = Samples.Referral();
+        RecordReferralRequest.Descriptor.FindFieldByName(field).Accessor.SetValue(request, value);
+
+        await NhsWorld.FailsAsync(StatusCode.InvalidArgument, field, () => _nhs.Referrals.RecordReferralAsync(request).ResponseAsync);
+
+        await NhsWorld.FailsAsync(StatusCode.NotFound, "referral_id",
+            () => _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = request.ReferralId }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task The_waiting_list_puts_the_highest_risk_first_then_the_longest_waiting()
+    {
+        var order = new[] { ("standard", "a"), ("high", "b"), ("medium", "c"), ("high", "d") };
+        var ids = new Dictionary<string, string>();
+        foreach (var (risk, name) in order)
+        {
+            var request = Samples.Referral("court", risk);
+            ids[request.ReferralId] = name;
+            await _nhs.Referrals.RecordReferralAsync(request);
+        }
+
+        var waiting = await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 });
+
+        var mine = waiting.Referrals.Where(r => ids.ContainsKey(r.ReferralId)).Select(r => ids[r.ReferralId]);
+        Assert.Equal(["b", "d", "c", "a"], mine);
+        await NhsWorld.FailsAsync(StatusCode.InvalidArgument, "limit",
+            () => _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 501 }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Accepting_a_referral_takes_it_off_the_waiting_list_and_tells_the_partners()
+    {
+        var request = Samples.Referral();
+        await _nhs.Referrals.RecordReferralAsync(request);
+
+        var accepted = await _nhs.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = request.ReferralId, Clinician = "clinician-03" });
+        var again = await _nhs.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = request.ReferralId, Clinician = "clinician-03" });
+
+        Assert.Equal(("accepted", "clinician-03"), (accepted.Status, accepted.DecidedBy));
+        Assert.Equal(accepted.DecidedAt, again.DecidedAt);
+        var waiting = await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 });
+        Assert.DoesNotContain(waiting.Referrals, r => r.ReferralId == request.ReferralId);
+        var decided = await _nhs.PublishedAsync<NhsReferralDecidedV1>(m => m.ReferralId.ToString() == request.ReferralId, "NhsReferralDecidedV1");
+        Assert.True(decided.Accepted);
+        Assert.Null(decided.Reason);
+        Assert.Equal(request.PerpetratorId, decided.PerpetratorId.ToString());
+    }
+
+    [Fact]
+    public async Task Declining_a_referral_records_the_reason_and_publishes_it()
+    {
+        var request = Samples.Referral();
+        await _nhs.Referrals.RecordReferralAsync(request);
+
+        var declined = await _nhs.Referrals.DeclineReferralAsync(new DeclineReferralRequest
+        {
+            ReferralId = request.ReferralId, Reason = "already under a community mental health team", Clinician = "clinician-03",
+        });
+
+        Assert.Equal(("declined", "already under a community mental health team"), (declined.Status, declined.DeclineReason));
+        var decided = await _nhs.PublishedAsync<NhsReferralDecidedV1>(m => m.ReferralId.ToString() == request.ReferralId, "NhsReferralDecidedV1");
+        Assert.False(decided.Accepted);
+        Assert.Equal("already under a community mental health team", decided.Reason);
+        await NhsWorld.FailsAsync(StatusCode.FailedPrecondition, "referral_id", () => _nhs.Referrals.AcceptReferralAsync(
+            new AcceptReferralRequest { ReferralId = request.ReferralId, Clinician = "clinician-03" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Declining_without_a_reason_is_InvalidArgument_and_the_referral_still_waits()
+    {
+        var request = Samples.Referral();
+        await _nhs.Referrals.RecordReferralAsync(request);
+
+        await NhsWorld.FailsAsync(StatusCode.InvalidArgument, "reason", () => _nhs.Referrals.DeclineReferralAsync(
+            new DeclineReferralRequest { ReferralId = request.ReferralId, Reason = " ", Clinician = "clinician-03" }).ResponseAsync);
+
+        Assert.Equal("waiting", (await _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = request.ReferralId })).Status);
+        Assert.Equal(1, await _nhs.EventCountAsync(Guid.Parse(request.ReferralId)));
+    }
+
+    [Fact]
+    public async Task Deciding_an_unknown_referral_is_NotFound_and_creates_nothing()
+    {
+        var id = Guid.NewGuid();
+
+        await NhsWorld.FailsAsync(StatusCode.NotFound, "referral_id", () => _nhs.Referrals.AcceptReferralAsync(
+            new AcceptReferralRequest { ReferralId = id.ToString(), Clinician = "clinician-03" }).ResponseAsync);
+        await NhsWorld.FailsAsync(StatusCode.NotFound, "referral_id", () => _nhs.Referrals.DeclineReferralAsync(
+            new DeclineReferralRequest { ReferralId = id.ToString(), Reason = "r", Clinician = "clinician-03" }).ResponseAsync);
+
+        Assert.Equal(0, await _nhs.EventCountAsync(id));
+    }
+}
