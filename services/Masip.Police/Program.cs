@@ -1,12 +1,20 @@
 using Masip.Police;
+using Masip.Police.Cases;
+using Masip.Police.Griffin;
+using Masip.Police.Intake;
+using Masip.Police.Perpetrators;
 using Masip.Police.Referrals;
 using Masip.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(PoliceHost.Name, typeof(PoliceHost).Assembly);
+builder.Services.AddCases();
+builder.Services.AddPerpetrators();
+builder.Services.AddGriffin();
 builder.Services.AddReferrals();
 
 var app = builder.Build();
 app.MapMasipDefaults();
+app.MapGrpcService<PoliceIntakeGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.Run();
