@@ -4,6 +4,7 @@ using Masip.Police.Griffin;
 using Masip.Police.Intake;
 using Masip.Police.Perpetrators;
 using Masip.Police.Referrals;
+using Masip.Police.Reviews;
 using Masip.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,5 +17,6 @@ builder.Services.AddReferrals();
 var app = builder.Build();
 app.MapMasipDefaults();
 app.MapGrpcService<PoliceIntakeGrpc>();
+app.MapGrpcService<StacReviewsGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.Run();
