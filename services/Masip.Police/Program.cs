@@ -18,5 +18,6 @@ var app = builder.Build();
 app.MapMasipDefaults();
 app.MapGrpcService<PoliceIntakeGrpc>();
 app.MapGrpcService<StacReviewsGrpc>();
+app.MapGrpcService<PolicePerpetratorsGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.Run();

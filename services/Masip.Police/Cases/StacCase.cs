@@ -23,6 +23,9 @@ public sealed record CrimeReportAmended(
 /// </summary>
 public sealed record SuspectRecognised(Guid CaseId, string Reason, DateTimeOffset RecognisedAt);
 
+/// <summary>An officer rejected the suggested link between this report's suspect and a perpetrator.</summary>
+public sealed record SuspectUnlinked(Guid CaseId, Guid PerpetratorId, string Reason, DateTimeOffset UnlinkedAt);
+
 /// <summary>
 /// A STAC case: one crime report from intake to closure (screening, tier, SPO, clocks). The
 /// inline snapshot is also the read model the queue, the case view and the statistics query.
@@ -84,6 +87,13 @@ public sealed partial record StacCase
             LastChangedAt = e.AmendedAt,
         };
     }
+
+    public StacCase Apply(SuspectUnlinked e) => this with
+    {
+        PerpetratorId = PerpetratorId == e.PerpetratorId ? null : PerpetratorId,
+        SuspectKnownReasons = [],
+        LastChangedAt = e.UnlinkedAt,
+    };
 
     public StacCase Apply(SuspectRecognised e) => this with
     {
