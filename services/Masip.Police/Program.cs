@@ -19,5 +19,6 @@ app.MapMasipDefaults();
 app.MapGrpcService<PoliceIntakeGrpc>();
 app.MapGrpcService<StacReviewsGrpc>();
 app.MapGrpcService<PolicePerpetratorsGrpc>();
+app.MapGrpcService<OperationGriffinGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.Run();
