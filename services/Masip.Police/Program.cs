@@ -5,6 +5,7 @@ using Masip.Police.Intake;
 using Masip.Police.Perpetrators;
 using Masip.Police.Referrals;
 using Masip.Police.Reviews;
+using Masip.Police.Spo;
 using Masip.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddMasipDefaults(PoliceHost.Name, typeof(PoliceHost).Assembly);
 builder.Services.AddCases();
 builder.Services.AddPerpetrators();
 builder.Services.AddGriffin();
+builder.Services.AddSpo();
 builder.Services.AddReferrals();
 
 var app = builder.Build();
@@ -20,5 +22,6 @@ app.MapGrpcService<PoliceIntakeGrpc>();
 app.MapGrpcService<StacReviewsGrpc>();
 app.MapGrpcService<PolicePerpetratorsGrpc>();
 app.MapGrpcService<OperationGriffinGrpc>();
+app.MapGrpcService<PoliceSpoGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.Run();

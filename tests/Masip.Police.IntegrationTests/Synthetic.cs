@@ -10,7 +10,7 @@ internal static class Synthetic
     public static string DaysAgo(int days) => DateTime.UtcNow.Date.AddDays(-days).ToString("yyyy-MM-dd");
 
     public static CrimeReportRecord Report(string? reference = null, string offence = "s4A", string? pnc = null,
-        string suspect = "Test Suspect 1", string borough = "Borough A", int offenceDaysAgo = 20) => new()
+        string? suspect = null, string borough = "Borough A", int offenceDaysAgo = 20) => new()
     {
         CrimeReference = reference ?? Reference(),
         ReportedOn = DaysAgo(1),
@@ -19,7 +19,7 @@ internal static class Synthetic
         IncludedClassifications = { "harassment" },
         DomesticAbuse = true,
         OnlineElement = false,
-        SuspectName = suspect,
+        SuspectName = suspect ?? "Test Suspect " + Guid.NewGuid().ToString("N")[..8],
         SuspectDateOfBirth = "1985-03-14",
         SuspectPncId = pnc ?? "",
         SuspectAddress = "1 Test Street",

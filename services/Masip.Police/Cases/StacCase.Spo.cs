@@ -44,6 +44,8 @@ public sealed record SpoState
 
     /// <summary>none | applied | interim-granted | interim-refused | full-granted | full-refused | expired</summary>
     public string Status { get; init; } = "none";
+    /// <summary>interim | full: the stage of the latest application.</summary>
+    public string? ApplicationStage { get; init; }
     public DateOnly? AppliedOn { get; init; }
     public DateTimeOffset? GrantedAt { get; init; }
     public DateOnly? ExpiresOn { get; init; }
@@ -79,7 +81,16 @@ public sealed partial record StacCase
 
     public StacCase Apply(SpoApplied e) => this with
     {
-        Spo = Spo with { AppliedOn = Spo.AppliedOn ?? e.AppliedOn, Status = Spo.InForce ? Spo.Status : "applied" },
+        Spo = Spo with
+        {
+            // An application is an SPO considered with the answer yes.
+            WillApply = Spo.WillApply ?? true,
+            ConsideredReason = Spo.ConsideredReason ?? "application made",
+            ConsideredAt = Spo.ConsideredAt ?? e.RecordedAt,
+            AppliedOn = Spo.AppliedOn ?? e.AppliedOn,
+            ApplicationStage = e.Stage,
+            Status = Spo.InForce ? Spo.Status : "applied",
+        },
         LastChangedAt = e.RecordedAt,
     };
 
