@@ -6,6 +6,7 @@ using Masip.Police.Perpetrators;
 using Masip.Police.Referrals;
 using Masip.Police.Reviews;
 using Masip.Police.Spo;
+using Masip.Police.Statistics;
 using Masip.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,4 +25,5 @@ app.MapGrpcService<PolicePerpetratorsGrpc>();
 app.MapGrpcService<OperationGriffinGrpc>();
 app.MapGrpcService<PoliceSpoGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
+app.MapGrpcService<PoliceStatisticsGrpc>();
 app.Run();
