@@ -67,6 +67,24 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     }
 
     [Fact]
+    public async Task Accepting_a_nominal_lifts_their_reports_awaiting_review_in_the_queue()
+    {
+        var pnc = Synthetic.UniquePnc();
+        var tier3 = await TieredCase(3, pnc);
+        var awaiting = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = Synthetic.Report(pnc: pnc) });
+        var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
+
+        await _griffin.DecideNominationAsync(new DecideNominationRequest
+        {
+            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed", DecidedBy = "chair-1",
+        });
+
+        var after = await _intake.GetCaseAsync(new GetCaseRequest { CaseId = awaiting.CaseId });
+        Assert.DoesNotContain("griffin-nominal", awaiting.SuspectKnownReasons);
+        Assert.Contains("griffin-nominal", after.SuspectKnownReasons);
+    }
+
+    [Fact]
     public async Task Nominating_a_case_below_Tier_3_is_FailedPrecondition_naming_tier_and_nothing_is_stored()
     {
         var tier2 = await TieredCase(2, Synthetic.UniquePnc());

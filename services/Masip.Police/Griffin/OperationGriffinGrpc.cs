@@ -3,6 +3,7 @@ using Marten;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Griffin.Nominating;
+using Masip.Police.Intake.ImportingCrimeReports;
 using Masip.Police.Perpetrators;
 using Masip.ServiceDefaults.Errors;
 
@@ -41,7 +42,20 @@ public sealed class OperationGriffinGrpc(IDocumentStore store, IQuerySession que
             Require.OneOf(request.Decision, "decision", Decisions), Require.Text(request.Reason, "reason"),
             string.IsNullOrWhiteSpace(request.ReviewDue) ? null : Require.Date(request.ReviewDue, "review_due"),
             Require.Text(request.DecidedBy, "decided_by", 100));
-        return await Run(command.NominalId, (n, now) => GriffinDecisions.Decide(n, command, now), context.CancellationToken);
+        return await Run(command.NominalId, (n, now) => GriffinDecisions.Decide(n, command, now), context.CancellationToken, LiftAwaitingReports);
+    }
+
+    // A new nominal's reports still awaiting review move up the queue ("griffin-nominal").
+    private static async Task LiftAwaitingReports(IDocumentSession session, IReadOnlyList<object> events, CancellationToken ct)
+    {
+        foreach (var accepted in events.OfType<NominationAccepted>())
+        {
+            if (await session.LoadAsync<Perpetrator>(accepted.PerpetratorId, ct) is not { } perpetrator)
+                continue;
+            var cases = await session.LoadManyAsync<StacCase>(ct, perpetrator.LiveLinks.Select(l => l.CaseId).ToArray());
+            foreach (var awaiting in cases.Where(c => c.Status == CaseStatus.AwaitingReview))
+                session.Events.Append(awaiting.Id, new SuspectRecognised(awaiting.Id, ImportCrimeReportsHandler.GriffinNominal, accepted.DecidedAt));
+        }
     }
 
     public override async Task<NominalReply> ScheduleNominalReview(ScheduleNominalReviewRequest request, ServerCallContext context)
@@ -72,7 +86,8 @@ public sealed class OperationGriffinGrpc(IDocumentStore store, IQuerySession que
             ?? throw new RecordNotFoundException("nominal_id", $"no nominal {id}"));
     }
 
-    private async Task<NominalReply> Run(Guid nominalId, Func<Nominal, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
+    private async Task<NominalReply> Run(Guid nominalId, Func<Nominal, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct,
+        Func<IDocumentSession, IReadOnlyList<object>, CancellationToken, Task>? alsoAppend = null)
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Nominal>(nominalId, ct);
@@ -81,6 +96,8 @@ public sealed class OperationGriffinGrpc(IDocumentStore store, IQuerySession que
         if (events.Count == 0)
             return ToReply(current);
         stream.AppendMany(events);
+        if (alsoAppend is not null)
+            await alsoAppend(session, events, ct);
         await session.SaveChangesAsync(ct);
         return ToReply(await session.LoadAsync<Nominal>(nominalId, ct) ?? throw new InvalidOperationException("nominal read model missing"));
     }
