@@ -83,15 +83,24 @@ try
         i => new GetReviewQueueRequest { Page = new PageRequest { PageSize = 50, PageToken = ((i % 20) * 50).ToString(CultureInfo.InvariantCulture) } },
     };
     await reviews.GetReviewQueueAsync(new GetReviewQueueRequest()); // warm-up
+    var names = new[] { "no filter", "offence", "borough", "flag", "last 7 days", "pages 1-20" };
     var latencies = new List<double>(options.Queries);
+    var byFilter = names.Select(_ => new List<double>()).ToArray();
     for (var i = 0; i < options.Queries; i++)
     {
         var request = filters[i % filters.Length](i);
         var started = Stopwatch.GetTimestamp();
         await reviews.GetReviewQueueAsync(request);
-        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        latencies.Add(ms);
+        byFilter[i % filters.Length].Add(ms);
     }
     latencies.Sort();
+    for (var f = 0; f < names.Length; f++)
+    {
+        byFilter[f].Sort();
+        Console.WriteLine($"  {names[f],-12} p50 {Percentile(byFilter[f], 0.50),7:0.0} ms  p99 {Percentile(byFilter[f], 0.99),7:0.0} ms");
+    }
     var stored = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest())).Total;
     Console.WriteLine($"review queue over {stored} reports awaiting review, {options.Nominals} nominals: " +
         $"p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms ({options.Queries} queries)");

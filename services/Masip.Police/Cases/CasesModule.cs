@@ -25,7 +25,11 @@ public static class CasesModule
                 .Duplicate(c => c.Borough)
                 .Duplicate(c => c.Unit!)
                 .Duplicate(c => c.Status)
-                .Duplicate(c => c.PerpetratorId!);
+                .Duplicate(c => c.PerpetratorId!)
+                .Duplicate(c => c.Report.Flags.DomesticAbuse)
+                .Duplicate(c => c.Report.Flags.OnlineElement)
+                .Duplicate(c => c.Report.Flags.ChildrenInvolved)
+                .Duplicate(c => c.Report.Flags.PolicePerpetrated);
         });
         services.AddScoped<CaseCommands>();
         services.AddScoped<ImportCrimeReportsHandler>();
