@@ -41,6 +41,20 @@ public sealed class IntakeTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     }
 
     [Fact]
+    public async Task A_reference_twice_in_one_batch_is_new_then_amended()
+    {
+        var first = Synthetic.Report();
+        var changed = first.Clone();
+        changed.Summary = "Synthetic summary: now also waiting outside work.";
+
+        var reply = await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { first, changed } });
+
+        Assert.Equal((1, 1, 0), (reply.NewReports, reply.Amended, reply.Rejected));
+        var view = await _intake.GetCaseAsync(new GetCaseRequest { CaseId = Cases.Masip_CaseId(first.CrimeReference) });
+        Assert.Equal((changed.Summary, 1), (view.Summary, view.Amendments));
+    }
+
+    [Fact]
     public async Task A_malformed_line_is_rejected_with_its_line_and_reason_while_the_rest_imports()
     {
         var good1 = Synthetic.Report();

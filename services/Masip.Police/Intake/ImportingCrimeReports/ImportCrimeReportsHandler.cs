@@ -99,6 +99,7 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
 
         int created = 0, amended = 0, unchanged = 0;
         var recognise = new HashSet<Guid>();
+        var startedHere = new HashSet<Guid>();
         var caseIds = new List<Guid>();
         foreach (var (line, report) in valid)
         {
@@ -144,7 +145,11 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
                     continue;
                 case ImportOutcome.Amended:
                     amended++;
-                    await session.Events.AppendOptimistic(id, ct, [.. events]);
+                    // A reference repeated within the batch amends the stream this batch starts.
+                    if (startedHere.Contains(id))
+                        session.Events.Append(id, [.. events]);
+                    else
+                        await session.Events.AppendOptimistic(id, ct, [.. events]);
                     cases[id] = events.Aggregate(current!, (c, e) => c.Apply((CrimeReportAmended)e));
                     continue;
             }
@@ -152,6 +157,7 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
             created++;
             var imported = (CrimeReportImported)events[0];
             session.Events.StartStream<StacCase>(id, imported);
+            startedHere.Add(id);
             cases[id] = StacCase.Create(imported);
             if (report.Suspect is not { } named || match.PerpetratorId is not { } perpetratorId)
                 continue;
