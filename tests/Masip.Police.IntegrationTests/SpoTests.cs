@@ -71,11 +71,24 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
         {
             CaseId = view.CaseId, BreachedOn = Synthetic.DaysAgo(0), Details = "messages to the victim", RecordedBy = "pc-1",
         });
+        var missingReference = await Assert.ThrowsAsync<RpcException>(() => _spo.AnswerFurtherOffencePromptAsync(new AnswerFurtherOffencePromptRequest
+        {
+            CaseId = view.CaseId, RecordAsFurtherOffence = true, Reason = "breach is stalking", AnsweredBy = "pc-1",
+        }).ResponseAsync);
+        var answered = await _spo.AnswerFurtherOffencePromptAsync(new AnswerFurtherOffencePromptRequest
+        {
+            CaseId = view.CaseId, RecordAsFurtherOffence = true, FurtherCrimeReference = "CRIS-FURTHER-1", Reason = "breach is stalking", AnsweredBy = "pc-1",
+        });
         var reassessed = await _reviews.ReviewReportAsync(ReviewTests.Review(view.CaseId, tier: 3, reReview: true));
 
         Assert.True(breached.FurtherOffencePrompt);
         Assert.True(breached.ReassessmentDue);
         Assert.Equal(1, breached.Spo.Breaches);
+        Assert.Equal(StatusCode.InvalidArgument, missingReference.StatusCode);
+        Assert.StartsWith("further_crime_reference:", missingReference.Status.Detail);
+        Assert.False(answered.FurtherOffencePrompt);
+        Assert.Equal(["CRIS-FURTHER-1"], answered.FurtherOffenceReferences);
+        Assert.True(answered.ReassessmentDue);
         Assert.False(reassessed.ReassessmentDue);
         var published = await _spoEvents.ReceivedAsync("breached");
         Assert.Equal(view.CaseId, published.GetProperty("caseId").GetString());

@@ -48,6 +48,7 @@ public static class CaseReplies
         };
         reply.IncludedClassifications.AddRange(r.Included.Select(Offences.Name));
         reply.SuspectKnownReasons.AddRange(c.SuspectKnownReasons);
+        reply.FurtherOffenceReferences.AddRange(c.FurtherOffenceReferences);
         foreach (var entry in c.Classifications)
         {
             var h = new ClassificationHistoryEntry { Principal = Offences.Name(entry.Principal), Source = entry.Source, RecordedAt = Formats.Instant(entry.RecordedAt) };

@@ -30,6 +30,13 @@ public sealed record SpoExpired(Guid CaseId, Guid? PerpetratorId, DateOnly Expir
 /// </summary>
 public sealed record SpoBreached(Guid CaseId, Guid? PerpetratorId, DateOnly BreachedOn, string Details, string RecordedBy, DateTimeOffset RecordedAt);
 
+/// <summary>
+/// The answer to the breach prompt: record the breach as a further stalking offence (under its
+/// own crime reference) or not, with the reason (HMICFRS: breaches not treated as further
+/// stalking in 35 of 72 cases).
+/// </summary>
+public sealed record FurtherOffenceDecided(Guid CaseId, bool Recorded, string? FurtherCrimeReference, string Reason, string DecidedBy, DateTimeOffset DecidedAt);
+
 /// <summary>A decision the victim must hear about (Victims' Code: update after key decisions).</summary>
 public sealed record VictimNotificationRaised(Guid CaseId, string CrimeReference, string Kind, string Summary, DateTimeOffset RaisedAt);
 
@@ -65,6 +72,7 @@ public sealed partial record StacCase
 
     /// <summary>After a breach: the officer must be asked whether to record it as a further stalking offence.</summary>
     public bool FurtherOffencePrompt { get; init; }
+    public IReadOnlyList<string> FurtherOffenceReferences { get; init; } = [];
     public string? Outcome { get; init; }
 
     // Indexed copies for the statistics.
@@ -128,6 +136,13 @@ public sealed partial record StacCase
         ReassessmentDue = true,
         ReassessmentReason = "SPO breached",
         LastChangedAt = e.RecordedAt,
+    };
+
+    public StacCase Apply(FurtherOffenceDecided e) => this with
+    {
+        FurtherOffencePrompt = false,
+        FurtherOffenceReferences = e.FurtherCrimeReference is { } reference ? [.. FurtherOffenceReferences, reference] : FurtherOffenceReferences,
+        LastChangedAt = e.DecidedAt,
     };
 
     public StacCase Apply(VictimNotificationRaised e) => this with { LastChangedAt = e.RaisedAt };

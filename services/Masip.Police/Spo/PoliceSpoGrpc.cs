@@ -56,6 +56,16 @@ public sealed class PoliceSpoGrpc(CaseCommands cases, TimeProvider clock, IOptio
         return await Run(command.CaseId, (c, now) => SpoDecisions.Decide(c, command, now), context);
     }
 
+    public override async Task<CaseReply> AnswerFurtherOffencePrompt(AnswerFurtherOffencePromptRequest request, ServerCallContext context)
+    {
+        var command = new AnswerFurtherOffencePrompt(Require.Id(request.CaseId, "case_id"), request.RecordAsFurtherOffence,
+            Require.OptionalText(request.FurtherCrimeReference, "further_crime_reference", 64), Require.Text(request.Reason, "reason"),
+            Require.Text(request.AnsweredBy, "answered_by", 100));
+        if (command.Record && command.FurtherCrimeReference is null)
+            throw new InvalidFieldException("further_crime_reference", "is required to record the breach as a further offence");
+        return await Run(command.CaseId, (c, now) => SpoDecisions.Decide(c, command, now), context);
+    }
+
     private static List<string> Prohibitions(IEnumerable<string> values) => [.. values.Select(p => Require.Text(p, "prohibitions", 500))];
 
     private static List<string> Requirements(IEnumerable<string> values) =>

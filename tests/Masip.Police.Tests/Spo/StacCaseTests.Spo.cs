@@ -64,6 +64,22 @@ public sealed class StacCaseTests_Spo
     }
 
     [Fact]
+    public void Given_a_breach_When_the_officer_records_it_as_a_further_offence_Then_the_prompt_clears_and_the_reference_is_kept()
+    {
+        var breached = When(Granted(), c => SpoDecisions.Decide(c, new RecordSpoBreach(Id, Given.Today, "x", "pc-1"), Given.Now));
+
+        var answered = When(breached, c => SpoDecisions.Decide(c, new AnswerFurtherOffencePrompt(Id, true, "CRIS-0099", "second breach", "pc-1"), Given.Now));
+
+        Assert.False(answered.FurtherOffencePrompt);
+        Assert.Equal(["CRIS-0099"], answered.FurtherOffenceReferences);
+        Assert.True(answered.ReassessmentDue);
+        Assert.Equal("case_id", Assert.Throws<RuleViolationException>(() =>
+            SpoDecisions.Decide(answered, new AnswerFurtherOffencePrompt(Id, false, null, "again", "pc-1"), Given.Now)).Field);
+        Assert.Equal("further_crime_reference", Assert.Throws<InvalidFieldException>(() =>
+            SpoDecisions.Decide(breached, new AnswerFurtherOffencePrompt(Id, true, null, "r", "pc-1"), Given.Now)).Field);
+    }
+
+    [Fact]
     public void Without_an_SPO_in_force_a_breach_variation_or_expiry_is_refused()
     {
         Assert.Throws<RuleViolationException>(() => SpoDecisions.Decide(Applied(), new RecordSpoBreach(Id, Given.Today, "x", "pc-1"), Given.Now));

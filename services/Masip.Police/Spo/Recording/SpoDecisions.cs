@@ -14,6 +14,8 @@ public sealed record VarySpo(Guid CaseId, IReadOnlyList<string> Prohibitions, IR
 
 public sealed record RecordSpoExpired(Guid CaseId, DateOnly ExpiredOn, string RecordedBy);
 
+public sealed record AnswerFurtherOffencePrompt(Guid CaseId, bool Record, string? FurtherCrimeReference, string Reason, string AnsweredBy);
+
 public sealed record RecordSpoBreach(Guid CaseId, DateOnly BreachedOn, string Details, string RecordedBy);
 
 /// <summary>
@@ -104,6 +106,16 @@ public static class SpoDecisions
             new VictimNotificationRaised(current.Id, current.CrimeReference, "spo-breached",
                 "A breach of the Stalking Protection Order has been reported to the police.", now),
         ];
+    }
+
+    public static IReadOnlyList<object> Decide(StacCase current, AnswerFurtherOffencePrompt command, DateTimeOffset now)
+    {
+        if (!current.FurtherOffencePrompt)
+            throw new RuleViolationException("case_id", "no breach is waiting for this answer");
+        if (command.Record && command.FurtherCrimeReference is null)
+            throw new InvalidFieldException("further_crime_reference", "is required to record the breach as a further offence");
+        return [new FurtherOffenceDecided(current.Id, command.Record, command.Record ? command.FurtherCrimeReference : null,
+            command.Reason, command.AnsweredBy, now)];
     }
 
     private static void Open(StacCase current)
