@@ -157,6 +157,26 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     }
 
     [Fact]
+    public async Task The_prosecution_alert_list_holds_open_s2A_cases_near_their_limit_most_urgent_first()
+    {
+        var near = Synthetic.Report(offence: "s2A");
+        near.OffenceDate = DateTime.UtcNow.Date.AddMonths(-5).AddDays(-10).ToString("yyyy-MM-dd");
+        var nearer = Synthetic.Report(offence: "s2A");
+        nearer.OffenceDate = DateTime.UtcNow.Date.AddMonths(-5).AddDays(-20).ToString("yyyy-MM-dd");
+        var young = Synthetic.Report(offence: "s2A", offenceDaysAgo: 60);
+        var s4a = Synthetic.Report(offence: "s4A");
+        s4a.OffenceDate = near.OffenceDate;
+        await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { near, nearer, young, s4a } });
+
+        var alerts = await _reviews.ListProsecutionAlertsAsync(new ListProsecutionAlertsRequest());
+
+        var mine = alerts.Alerts.Where(a => new[] { near, nearer, young, s4a }.Any(r => r.CrimeReference == a.CrimeReference)).ToList();
+        Assert.Equal([nearer.CrimeReference, near.CrimeReference], mine.Select(a => a.CrimeReference));
+        Assert.True(mine[0].DaysToProsecutionLimit < mine[1].DaysToProsecutionLimit);
+        Assert.Equal(DateTime.Parse(near.OffenceDate).AddMonths(6).ToString("yyyy-MM-dd"), mine[1].ProsecutionLimitDate);
+    }
+
+    [Fact]
     public async Task The_victim_update_cadence_is_agreed_and_an_update_restarts_the_clock()
     {
         var view = await Import(Synthetic.Report());

@@ -22,6 +22,7 @@ public static class CasesModule
                 .Duplicate(c => c.CrimeReference)
                 .Duplicate(c => c.Principal)
                 .Duplicate(c => c.ReportedOn)
+                .Duplicate(c => c.OffenceDate)
                 .Duplicate(c => c.Borough)
                 .Duplicate(c => c.Unit!)
                 .Duplicate(c => c.Status)

@@ -47,6 +47,7 @@ public sealed partial record StacCase
     public string CrimeReference => Report.CrimeReference;
     public Offence Principal => Report.Principal;
     public DateOnly ReportedOn => Report.ReportedOn;
+    public DateOnly OffenceDate => Report.OffenceDate;
     public string Borough => Report.Borough;
     public string? Unit => Report.Unit;
     public bool SuspectKnown => SuspectKnownReasons.Count > 0;

@@ -85,6 +85,29 @@ public sealed class StacReviewsGrpc(CaseCommands cases, IQuerySession query, Tim
         return CaseReplies.ToReply(c, CaseClocks.For(c, clock.GetUtcNow(), DefaultCadence));
     }
 
+    public override async Task<ProsecutionAlertsReply> ListProsecutionAlerts(ListProsecutionAlertsRequest request, ServerCallContext context)
+    {
+        var (offset, size) = Paging.Read(request.Page);
+        var now = clock.GetUtcNow();
+        var page = await ProsecutionAlerts.Read(query, now, offset, size, context.CancellationToken);
+        var reply = new ProsecutionAlertsReply { NextPageToken = page.NextOffset?.ToString(CultureInfo.InvariantCulture) ?? "" };
+        reply.Alerts.AddRange(page.Items.Select(c =>
+        {
+            var clocksNow = CaseClocks.For(c, now, DefaultCadence);
+            return new ProsecutionAlert
+            {
+                CaseId = c.Id.ToString(),
+                CrimeReference = c.CrimeReference,
+                OffenceDate = Formats.Date(c.OffenceDate),
+                ProsecutionLimitDate = Formats.Date(clocksNow.ProsecutionLimitDate!.Value),
+                DaysToProsecutionLimit = clocksNow.DaysToProsecutionLimit ?? 0,
+                Status = CaseStatuses.Name(c.Status),
+                OfficerInCase = c.Report.OfficerInCase,
+            };
+        }));
+        return reply;
+    }
+
     public override async Task<CaseReply> AgreeVictimUpdateCadence(AgreeVictimUpdateCadenceRequest request, ServerCallContext context)
     {
         var command = new AgreeVictimUpdateCadence(
