@@ -131,6 +131,7 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
         var closed = await _reviews.CloseCaseAsync(new CloseCaseRequest { CaseId = view.CaseId, Outcome = "nfa", Reason = "victim does not support", ClosedBy = "pc-1" });
 
         Assert.True(considered.Spo.WillApply);
+        Assert.Equal(DateTime.UtcNow.Date.AddDays(28).ToString("yyyy-MM-dd"), considered.Clocks.SpoFullApplicationDueBy);
         Assert.Equal((2, 1), (varied.Spo.Prohibitions.Count, varied.Spo.Variations));
         Assert.Equal(StatusCode.InvalidArgument, badRequirement.StatusCode);
         Assert.StartsWith("requirements:", badRequirement.Status.Detail);

@@ -107,5 +107,7 @@ public static class CaseReplies
         VictimUpdateDueAt = Formats.Instant(clocks.VictimUpdateDueAt),
         VictimUpdateOverdue = clocks.VictimUpdateOverdue,
         LastVictimUpdateAt = c.LastVictimUpdateAt is { } u ? Formats.Instant(u) : "",
+        SpoFullApplicationDueBy = clocks.SpoFullApplicationDueBy is { } f ? Formats.Date(f) : "",
+        SpoFullApplicationOverdue = clocks.SpoFullApplicationOverdue,
     };
 }

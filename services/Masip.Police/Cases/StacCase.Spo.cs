@@ -54,6 +54,7 @@ public sealed record SpoState
     /// <summary>interim | full: the stage of the latest application.</summary>
     public string? ApplicationStage { get; init; }
     public DateOnly? AppliedOn { get; init; }
+    public DateOnly? FullAppliedOn { get; init; }
     public DateTimeOffset? GrantedAt { get; init; }
     public DateOnly? ExpiresOn { get; init; }
     public IReadOnlyList<string> Prohibitions { get; init; } = [];
@@ -96,6 +97,7 @@ public sealed partial record StacCase
             ConsideredReason = Spo.ConsideredReason ?? "application made",
             ConsideredAt = Spo.ConsideredAt ?? e.RecordedAt,
             AppliedOn = Spo.AppliedOn ?? e.AppliedOn,
+            FullAppliedOn = e.Stage == "full" ? Spo.FullAppliedOn ?? e.AppliedOn : Spo.FullAppliedOn,
             ApplicationStage = e.Stage,
             Status = Spo.InForce ? Spo.Status : "applied",
         },

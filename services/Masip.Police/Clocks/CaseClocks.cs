@@ -17,7 +17,9 @@ public sealed record CaseClocks(
     int? DaysToProsecutionLimit,
     int VictimUpdateCadenceDays,
     DateTimeOffset VictimUpdateDueAt,
-    bool VictimUpdateOverdue)
+    bool VictimUpdateOverdue,
+    DateOnly? SpoFullApplicationDueBy,
+    bool SpoFullApplicationOverdue)
 {
     /// <summary>
     /// s2A is summary-only: prosecution must start within 6 months of the offence, counted from
@@ -45,6 +47,15 @@ public sealed record CaseClocks(
         var cadence = @case.VictimUpdateCadenceDays ?? defaultCadenceDays;
         var due = @case.VictimUpdateAnchor.AddDays(cadence);
         var overdue = @case.Status != CaseStatus.Closed && now > due;
-        return new CaseClocks(limit, alertFrom, alert, passed, days, cadence, due, overdue);
+        // The full SPO application is due within 4 weeks of the need being identified (001 L807-811).
+        DateOnly? fullDue = null;
+        var fullOverdue = false;
+        if (@case.Spo is { WillApply: true, ConsideredAt: { } identified, FullAppliedOn: null } && @case.Status != CaseStatus.Closed
+            && @case.Spo.Status is not ("full-granted" or "full-refused" or "expired"))
+        {
+            fullDue = DateOnly.FromDateTime(identified.UtcDateTime).AddDays(28);
+            fullOverdue = today > fullDue;
+        }
+        return new CaseClocks(limit, alertFrom, alert, passed, days, cadence, due, overdue, fullDue, fullOverdue);
     }
 }

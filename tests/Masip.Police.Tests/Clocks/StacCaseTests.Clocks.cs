@@ -56,4 +56,18 @@ public sealed class StacCaseTests_Clocks
         Assert.Equal(14, clocks.VictimUpdateCadenceDays);
         Assert.Equal(Given.Now.AddDays(-1).AddDays(14), clocks.VictimUpdateDueAt);
     }
+
+    [Fact]
+    public void Given_an_SPO_need_identified_When_no_full_application_follows_within_4_weeks_Then_it_is_overdue()
+    {
+        var current = Given.Case(null, new SpoConsidered(Guid.Empty, null, true, "ongoing contact", "pc-1", Given.Now));
+
+        Assert.Equal(Given.Today.AddDays(28), CaseClocks.For(current, Given.Now, 28).SpoFullApplicationDueBy);
+        Assert.False(CaseClocks.For(current, Given.Now.AddDays(28), 28).SpoFullApplicationOverdue);
+        Assert.True(CaseClocks.For(current, Given.Now.AddDays(29), 28).SpoFullApplicationOverdue);
+        var applied = Given.Apply(current, [new SpoApplied(Guid.Empty, null, "full", Given.Today.AddDays(10), "pc-1", Given.Now.AddDays(10))]);
+        Assert.Null(CaseClocks.For(applied, Given.Now.AddDays(29), 28).SpoFullApplicationDueBy);
+        var notApplying = Given.Case(null, new SpoConsidered(Guid.Empty, null, false, "no contact", "pc-1", Given.Now));
+        Assert.Null(CaseClocks.For(notApplying, Given.Now.AddDays(29), 28).SpoFullApplicationDueBy);
+    }
 }
