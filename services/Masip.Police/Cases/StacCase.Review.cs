@@ -26,6 +26,9 @@ public sealed record CaseTiered(
     string TieredBy,
     DateTimeOffset TieredAt);
 
+/// <summary>A key event (release from custody, new contact) makes the risk assessment stale: reassess.</summary>
+public sealed record ReassessmentRequired(Guid CaseId, string Reason, DateTimeOffset RequiredAt);
+
 public sealed record ReviewState(
     FourAnswers Four,
     string RiskLevel,
@@ -54,6 +57,13 @@ public sealed partial record StacCase
         ReassessmentDue = false,
         ReassessmentReason = null,
         LastChangedAt = e.ReviewedAt,
+    };
+
+    public StacCase Apply(ReassessmentRequired e) => this with
+    {
+        ReassessmentDue = true,
+        ReassessmentReason = e.Reason,
+        LastChangedAt = e.RequiredAt,
     };
 
     public StacCase Apply(CaseTiered e) => this with

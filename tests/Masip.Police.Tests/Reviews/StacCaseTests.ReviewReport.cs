@@ -82,4 +82,17 @@ public sealed class StacCaseTests_ReviewReport
 
         Assert.Equal("case_id", error.Field);
     }
+
+    [Fact]
+    public void Given_a_reassessment_required_by_a_release_When_re_reviewed_Then_it_is_no_longer_due()
+    {
+        var reviewed = Given.Apply(Given.Case(), ReviewReportDecision.Decide(Given.Case(), Review(), Given.Now));
+        var due = Given.Apply(reviewed, [new ReassessmentRequired(reviewed.Id, "release from custody due on 2026-12-09", Given.Now)]);
+
+        var after = Given.Apply(due, ReviewReportDecision.Decide(due, Review(3, reReview: true), Given.Now));
+
+        Assert.True(due.ReassessmentDue);
+        Assert.False(after.ReassessmentDue);
+        Assert.Null(after.ReassessmentReason);
+    }
 }
