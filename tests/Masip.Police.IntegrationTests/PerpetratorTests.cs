@@ -85,6 +85,29 @@ public sealed class PerpetratorTests(TestBed bed) : IClassFixture<TestBed>, IAsy
     }
 
     [Fact]
+    public async Task A_report_amended_to_name_a_known_suspect_is_linked_to_them()
+    {
+        var pnc = Synthetic.UniquePnc();
+        var first = await Import(Synthetic.Report(pnc: pnc, suspect: "Test Suspect A1"));
+        var unknownSuspect = Synthetic.Report();
+        unknownSuspect.SuspectName = "";
+        unknownSuspect.SuspectDateOfBirth = "";
+        var before = await Import(unknownSuspect);
+        var amended = unknownSuspect.Clone();
+        amended.SuspectName = "Test Suspect A1";
+        amended.SuspectPncId = pnc;
+
+        var reply = await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { amended } });
+
+        var after = await _intake.GetCaseAsync(new GetCaseRequest { CaseId = before.CaseId });
+        Assert.Equal(("", 1), (before.PerpetratorId, reply.Amended));
+        Assert.Equal(first.PerpetratorId, after.PerpetratorId);
+        Assert.Contains("repeat-perpetrator", after.SuspectKnownReasons);
+        var history = await _perpetrators.GetSuspectHistoryAsync(new GetSuspectHistoryRequest { PerpetratorId = first.PerpetratorId });
+        Assert.Contains(history.Reports, r => r.CaseId == before.CaseId && r.LinkStatus == "suggested");
+    }
+
+    [Fact]
     public async Task An_unknown_perpetrator_is_NotFound()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>

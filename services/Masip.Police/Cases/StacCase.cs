@@ -23,6 +23,9 @@ public sealed record CrimeReportAmended(
 /// </summary>
 public sealed record SuspectRecognised(Guid CaseId, string Reason, DateTimeOffset RecognisedAt);
 
+/// <summary>An amendment named a suspect for the first time: the report is linked to a perpetrator identity.</summary>
+public sealed record SuspectIdentified(Guid CaseId, Guid PerpetratorId, IReadOnlyList<string> SuspectKnownReasons, DateTimeOffset IdentifiedAt);
+
 /// <summary>An officer rejected the suggested link between this report's suspect and a perpetrator.</summary>
 public sealed record SuspectUnlinked(Guid CaseId, Guid PerpetratorId, string Reason, DateTimeOffset UnlinkedAt);
 
@@ -88,6 +91,13 @@ public sealed partial record StacCase
             LastChangedAt = e.AmendedAt,
         };
     }
+
+    public StacCase Apply(SuspectIdentified e) => this with
+    {
+        PerpetratorId = e.PerpetratorId,
+        SuspectKnownReasons = [.. SuspectKnownReasons.Union(e.SuspectKnownReasons)],
+        LastChangedAt = e.IdentifiedAt,
+    };
 
     public StacCase Apply(SuspectUnlinked e) => this with
     {

@@ -109,7 +109,9 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
             Perpetrator? matched = null;
             double score = 0;
             string reason = "";
-            if (current is null && report.Suspect is { } suspect)
+            // A suspect is matched when a report first names one (new, or amended to name one).
+            var namesNewSuspect = current is null || (current.PerpetratorId is null && current.Report.Suspect is null);
+            if (namesNewSuspect && report.Suspect is { } suspect)
             {
                 if (SuspectMatching.Match(suspect, perpetrators) is { } m)
                 {
@@ -151,6 +153,13 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
                     else
                         await session.Events.AppendOptimistic(id, ct, [.. events]);
                     cases[id] = events.Aggregate(current!, (c, e) => c.Apply((CrimeReportAmended)e));
+                    if (namesNewSuspect && match.PerpetratorId is { } identifiedLater)
+                    {
+                        var identified = new SuspectIdentified(id, identifiedLater, match.KnownReasons, now);
+                        session.Events.Append(id, identified);
+                        cases[id] = cases[id].Apply(identified);
+                        Link(session, id, report, identifiedLater, matched, score, reason, perpetrators, nominals, recognise, now);
+                    }
                     continue;
             }
 
@@ -159,31 +168,8 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
             session.Events.StartStream<StacCase>(id, imported);
             startedHere.Add(id);
             cases[id] = StacCase.Create(imported);
-            if (report.Suspect is not { } named || match.PerpetratorId is not { } perpetratorId)
-                continue;
-            if (matched is null)
-            {
-                var identified = new PerpetratorIdentified(perpetratorId, id, report.CrimeReference, named.Name, named.DateOfBirth,
-                    SuspectKeys.Pnc(named.PncId), SuspectKeys.NameAndBirth(named.Name, named.DateOfBirth), now);
-                session.Events.StartStream<Perpetrator>(perpetratorId, identified);
-                perpetrators.Add(Perpetrator.Create(identified));
-                continue;
-            }
-
-            var linked = new ReportLinkedToPerpetrator(matched.Id, id, report.CrimeReference, score, reason, now);
-            session.Events.Append(matched.Id, linked);
-            foreach (var earlier in matched.LiveLinks)
-                recognise.Add(earlier.CaseId);
-            perpetrators[perpetrators.IndexOf(matched)] = matched.Apply(linked);
-            if (nominals.TryGetValue(matched.Id, out var nominalOfSuspect) && nominalOfSuspect.Status == "accepted")
-            {
-                // PNC marker: any new police contact with a nominal alerts STAC for the next Griffin meeting.
-                var activity = new NominalActivityRecorded(nominalOfSuspect.Id, matched.Id, "new crime report naming the nominal",
-                    report.CrimeReference, "crime-system import", now);
-                session.Events.Append(nominalOfSuspect.Id, activity);
-                nominals[matched.Id] = nominalOfSuspect.Apply(activity);
-                logger.LogInformation("Griffin alert for nominal {NominalId}: new crime report {CaseId}", nominalOfSuspect.Id, id);
-            }
+            if (match.PerpetratorId is { } perpetratorId)
+                Link(session, id, report, perpetratorId, matched, score, reason, perpetrators, nominals, recognise, now);
         }
 
         await RecogniseEarlierReports(session, cases, recognise, now, ct);
@@ -191,6 +177,39 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
         logger.LogInformation("Imported crime reports: {New} new, {Amended} amended, {Unchanged} unchanged, {Rejected} rejected",
             created, amended, unchanged, rejections.Count);
         return new ImportResult(created, amended, unchanged, [.. rejections.OrderBy(r => r.Line)], caseIds);
+    }
+
+    /// <summary>
+    /// Links a report to its suspect's perpetrator identity: a new identity for a first report, else
+    /// a suggested link (and the earlier reports are recognised); a nominal's marker raises an alert.
+    /// </summary>
+    private void Link(IDocumentSession session, Guid caseId, CrimeReportDetails report, Guid perpetratorId, Perpetrator? matched,
+        double score, string reason, List<Perpetrator> perpetrators, Dictionary<Guid, Nominal> nominals, HashSet<Guid> recognise, DateTimeOffset now)
+    {
+        var named = report.Suspect!;
+        if (matched is null)
+        {
+            var identified = new PerpetratorIdentified(perpetratorId, caseId, report.CrimeReference, named.Name, named.DateOfBirth,
+                SuspectKeys.Pnc(named.PncId), SuspectKeys.NameAndBirth(named.Name, named.DateOfBirth), now);
+            session.Events.StartStream<Perpetrator>(perpetratorId, identified);
+            perpetrators.Add(Perpetrator.Create(identified));
+            return;
+        }
+
+        var linked = new ReportLinkedToPerpetrator(matched.Id, caseId, report.CrimeReference, score, reason, now);
+        session.Events.Append(matched.Id, linked);
+        foreach (var earlier in matched.LiveLinks)
+            recognise.Add(earlier.CaseId);
+        perpetrators[perpetrators.IndexOf(matched)] = matched.Apply(linked);
+        if (nominals.TryGetValue(matched.Id, out var nominal) && nominal.Status == "accepted")
+        {
+            // PNC marker: any new police contact with a nominal alerts STAC for the next Griffin meeting.
+            var activity = new NominalActivityRecorded(nominal.Id, matched.Id, "new crime report naming the nominal",
+                report.CrimeReference, "crime-system import", now);
+            session.Events.Append(nominal.Id, activity);
+            nominals[matched.Id] = nominal.Apply(activity);
+            logger.LogInformation("Griffin alert for nominal {NominalId}: new crime report {CaseId}", nominal.Id, caseId);
+        }
     }
 
     // An earlier report still awaiting review moves up the queue once another report names its suspect.
