@@ -72,6 +72,32 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     }
 
     [Fact]
+    public async Task A_reclassification_moves_the_report_in_the_queue_and_keeps_who_and_why()
+    {
+        var borough = "Reclass Borough " + Guid.NewGuid().ToString("N")[..6];
+        var harassment = await Import(Synthetic.Report(offence: "harassment", borough: borough));
+        await Import(Synthetic.Report(offence: "s2A", borough: borough));
+
+        var reclassified = await _reviews.ReclassifyReportAsync(new ReclassifyReportRequest
+        {
+            CaseId = harassment.CaseId, PrincipalClassification = "s4A", IncludedClassifications = { "harassment" },
+            Reason = "threats of violence: fear of violence", ReclassifiedBy = "stac-1",
+        });
+        var bad = await Assert.ThrowsAsync<RpcException>(() => _reviews.ReclassifyReportAsync(new ReclassifyReportRequest
+        {
+            CaseId = harassment.CaseId, PrincipalClassification = "burglary", Reason = "x", ReclassifiedBy = "stac-1",
+        }).ResponseAsync);
+
+        Assert.Equal("s4A", reclassified.PrincipalClassification);
+        Assert.Equal(("stac-1", "threats of violence: fear of violence"), (reclassified.ClassificationHistory[^1].Source, reclassified.ClassificationHistory[^1].Reason));
+        var queue = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
+        Assert.Equal(harassment.CaseId, queue.Items[0].CaseId);
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+        Assert.StartsWith("principal_classification:", bad.Status.Detail);
+        Assert.Equal("s4A", (await _intake.GetCaseAsync(new GetCaseRequest { CaseId = harassment.CaseId })).PrincipalClassification);
+    }
+
+    [Fact]
     public async Task A_bad_queue_filter_is_InvalidArgument_naming_it()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>

@@ -51,7 +51,10 @@ public static class CaseReplies
         reply.FurtherOffenceReferences.AddRange(c.FurtherOffenceReferences);
         foreach (var entry in c.Classifications)
         {
-            var h = new ClassificationHistoryEntry { Principal = Offences.Name(entry.Principal), Source = entry.Source, RecordedAt = Formats.Instant(entry.RecordedAt) };
+            var h = new ClassificationHistoryEntry
+            {
+                Principal = Offences.Name(entry.Principal), Source = entry.Source, RecordedAt = Formats.Instant(entry.RecordedAt), Reason = entry.Reason ?? "",
+            };
             h.Included.AddRange(entry.Included.Select(Offences.Name));
             reply.ClassificationHistory.Add(h);
         }

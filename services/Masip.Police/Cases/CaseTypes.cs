@@ -92,4 +92,4 @@ public sealed record CrimeReportDetails(
     string? Unit);
 
 /// <summary>One classification of the crime, kept with who changed it and why (cases move between offences).</summary>
-public sealed record ClassificationEntry(Offence Principal, IReadOnlyList<Offence> Included, string Source, DateTimeOffset RecordedAt);
+public sealed record ClassificationEntry(Offence Principal, IReadOnlyList<Offence> Included, string Source, DateTimeOffset RecordedAt, string? Reason = null);

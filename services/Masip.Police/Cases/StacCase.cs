@@ -26,6 +26,12 @@ public sealed record SuspectRecognised(Guid CaseId, string Reason, DateTimeOffse
 /// <summary>An amendment named a suspect for the first time: the report is linked to a perpetrator identity.</summary>
 public sealed record SuspectIdentified(Guid CaseId, Guid PerpetratorId, IReadOnlyList<string> SuspectKnownReasons, DateTimeOffset IdentifiedAt);
 
+/// <summary>
+/// An officer reclassified the report, with the reason (cases move between harassment, s2A, s4A
+/// and breach; 001 L791-795: s4A by default, a justification recorded for s2A).
+/// </summary>
+public sealed record ReportReclassified(Guid CaseId, Offence Principal, IReadOnlyList<Offence> Included, string Reason, string ReclassifiedBy, DateTimeOffset ReclassifiedAt);
+
 /// <summary>An officer rejected the suggested link between this report's suspect and a perpetrator.</summary>
 public sealed record SuspectUnlinked(Guid CaseId, Guid PerpetratorId, string Reason, DateTimeOffset UnlinkedAt);
 
@@ -91,6 +97,13 @@ public sealed partial record StacCase
             LastChangedAt = e.AmendedAt,
         };
     }
+
+    public StacCase Apply(ReportReclassified e) => this with
+    {
+        Report = Report with { Principal = e.Principal, Included = e.Included },
+        Classifications = [.. Classifications, new ClassificationEntry(e.Principal, e.Included, e.ReclassifiedBy, e.ReclassifiedAt, e.Reason)],
+        LastChangedAt = e.ReclassifiedAt,
+    };
 
     public StacCase Apply(SuspectIdentified e) => this with
     {

@@ -6,6 +6,7 @@ using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Clocks;
 using Masip.Police.Reviews.Queue;
+using Masip.Police.Reviews.Reclassifying;
 using Masip.Police.Reviews.Retiering;
 using Masip.Police.Reviews.ReviewingReports;
 using Masip.Police.Spo;
@@ -77,6 +78,17 @@ public sealed class StacReviewsGrpc(CaseCommands cases, IQuerySession query, Tim
             Require.Text(request.Reason, "reason"),
             Require.Text(request.TieredBy, "tiered_by", 100));
         return await Run(command.CaseId, (c, now) => RetierDecision.Decide(c, command, now), context);
+    }
+
+    public override async Task<CaseReply> ReclassifyReport(ReclassifyReportRequest request, ServerCallContext context)
+    {
+        var command = new ReclassifyReport(
+            Require.Id(request.CaseId, "case_id"),
+            Require.OneOf(request.PrincipalClassification, "principal_classification", Offences.ByWireName),
+            [.. request.IncludedClassifications.Select(c => Require.OneOf(c, "included_classifications", Offences.ByWireName))],
+            Require.Text(request.Reason, "reason"),
+            Require.Text(request.ReclassifiedBy, "reclassified_by", 100));
+        return await Run(command.CaseId, (c, now) => ReclassifyReportDecision.Decide(c, command, now), context);
     }
 
     public override async Task<ClocksReply> GetClocks(GetClocksRequest request, ServerCallContext context)
