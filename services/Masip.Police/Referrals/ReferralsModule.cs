@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Masip.Contracts.Messages;
+using Masip.Police.Referrals.ReferringPerpetrators;
 using Masip.Police.Referrals.ReferringVictimToAdvocacy;
 using Masip.ServiceDefaults.Messaging;
 
@@ -11,10 +12,22 @@ public static class ReferralsModule
 {
     public static IServiceCollection AddReferrals(this IServiceCollection services)
     {
-        services.ConfigureMarten(store => store.Projections.Snapshot<VictimReferral>(SnapshotLifecycle.Inline));
+        services.ConfigureMarten(store =>
+        {
+            store.Projections.Snapshot<VictimReferral>(SnapshotLifecycle.Inline);
+            store.Projections.Snapshot<PerpetratorReferral>(SnapshotLifecycle.Inline);
+            store.Schema.For<VictimReferral>().Duplicate(r => r.CrimeReference);
+        });
         services.AddScoped<ReferVictimToAdvocacyHandler>();
+        services.AddScoped<ReferPerpetratorHandler>();
         services.PublishIntegrationEvent<VictimReferredToAdvocacy>(e => new VictimReferredToAdvocacyV1(
             e.ReferralId, e.CrimeReference, e.VictimName, e.VictimPhone, e.VictimEmail, e.Reason, e.ReferredBy, e.ReferredAt));
+        services.PublishIntegrationEvent<PerpetratorReferredToNhs>(e => new PerpetratorReferredToNhsV1(
+            e.ReferralId, e.CaseId, e.PerpetratorId, e.PerpetratorName, e.DateOfBirth, e.PncId, e.Service, e.RiskLevel, e.Reason,
+            e.ReferredBy, e.ReferredAt));
+        services.PublishIntegrationEvent<PerpetratorReferredToProbation>(e => new PerpetratorReferredToProbationV1(
+            e.ReferralId, e.CaseId, e.PerpetratorId, e.PerpetratorName, e.DateOfBirth, e.PncId, e.Question, e.Reason,
+            e.ReferredBy, e.ReferredAt));
         return services;
     }
 }

@@ -1,0 +1,44 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Masip.Contracts.Messages;
+using Masip.Police.Clocks;
+using Masip.Police.Intake.ImportingCrimeReports;
+using Masip.ServiceDefaults.Messaging;
+
+namespace Masip.Police.Cases;
+
+/// <summary>STAC cases: the crime report stream from intake to closure, its read model and its messages.</summary>
+public static class CasesModule
+{
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddOptions<ClockOptions>().BindConfiguration("Masip:Police");
+        services.ConfigureMarten(store =>
+        {
+            store.Projections.Snapshot<StacCase>(SnapshotLifecycle.Inline);
+            // Indexed columns: the queue is one range scan on QueueKey; filters and statistics use the rest.
+            store.Schema.For<StacCase>()
+                .Duplicate(c => c.QueueKey!)
+                .Duplicate(c => c.CrimeReference)
+                .Duplicate(c => c.Principal)
+                .Duplicate(c => c.ReportedOn)
+                .Duplicate(c => c.OffenceDate)
+                .Duplicate(c => c.Borough)
+                .Duplicate(c => c.Unit!)
+                .Duplicate(c => c.Status)
+                .Duplicate(c => c.PerpetratorId!)
+                .Duplicate(c => c.Report.Flags.DomesticAbuse)
+                .Duplicate(c => c.Report.Flags.OnlineElement)
+                .Duplicate(c => c.Report.Flags.ChildrenInvolved)
+                .Duplicate(c => c.Report.Flags.PolicePerpetrated);
+        });
+        services.AddScoped<CaseCommands>();
+        services.AddScoped<ImportCrimeReportsHandler>();
+
+        services.PublishIntegrationEvent<CaseTiered>(e => new CaseTieredV1(
+            e.CaseId, e.CrimeReference, e.PerpetratorId, Offences.Name(e.Offence), e.Tier, e.RiskLevel, e.Reason, e.TieredAt));
+        services.PublishIntegrationEvent<VictimNotificationRaised>(e => new CaseEventForVictimV1(
+            e.CaseId, e.CrimeReference, e.Kind, e.Summary, e.RaisedAt));
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using Masip.Police.Cases;
+
+namespace Masip.Police.Perpetrators;
+
+/// <summary>A suspect named in a crime report for the first time: a perpetrator identity of its own.</summary>
+public sealed record PerpetratorIdentified(
+    Guid PerpetratorId, Guid FirstCaseId, string FirstCrimeReference, string Name, DateOnly? DateOfBirth,
+    string? PncId, string? NameKey, DateTimeOffset IdentifiedAt);
+
+/// <summary>
+/// A later report names a suspect who matches this perpetrator: by PNC id (score 1.0) or by
+/// normalised name and date of birth (0.8). A suggestion until an officer confirms or rejects it.
+/// </summary>
+public sealed record ReportLinkedToPerpetrator(Guid PerpetratorId, Guid CaseId, string CrimeReference, double Score, string Reason, DateTimeOffset LinkedAt);
+
+public sealed record PerpetratorLinkConfirmed(Guid PerpetratorId, Guid CaseId, string ConfirmedBy, DateTimeOffset ConfirmedAt);
+
+public sealed record PerpetratorLinkRejected(Guid PerpetratorId, Guid CaseId, string RejectedBy, string Reason, DateTimeOffset RejectedAt);
+
+/// <summary>An order (SPO) came into force against the perpetrator on one of their cases.</summary>
+public sealed record PerpetratorOrderInForce(Guid PerpetratorId, Guid CaseId, string Kind, DateTimeOffset RecordedAt);
+
+public sealed record PerpetratorLink(Guid CaseId, string CrimeReference, double Score, string Reason, string Status, DateTimeOffset LinkedAt);
+
+/// <summary>A perpetrator identity and the reports linked to it (inline snapshot and read model).</summary>
+public sealed record Perpetrator
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public DateOnly? DateOfBirth { get; init; }
+    public string? PncId { get; init; }
+    public string? NameKey { get; init; }
+    public IReadOnlyList<PerpetratorLink> Links { get; init; } = [];
+    public IReadOnlyList<Guid> OrderCases { get; init; } = [];
+
+    public IEnumerable<PerpetratorLink> LiveLinks => Links.Where(l => l.Status != "rejected");
+
+    public static Perpetrator Create(PerpetratorIdentified e) => new()
+    {
+        Id = e.PerpetratorId,
+        Name = e.Name,
+        DateOfBirth = e.DateOfBirth,
+        PncId = e.PncId,
+        NameKey = e.NameKey,
+        Links = [new PerpetratorLink(e.FirstCaseId, e.FirstCrimeReference, 1.0, "first report naming this suspect", "origin", e.IdentifiedAt)],
+    };
+
+    public Perpetrator Apply(ReportLinkedToPerpetrator e) => this with
+    {
+        Links = [.. Links.Where(l => l.CaseId != e.CaseId), new PerpetratorLink(e.CaseId, e.CrimeReference, e.Score, e.Reason, "suggested", e.LinkedAt)],
+    };
+
+    public Perpetrator Apply(PerpetratorLinkConfirmed e) => WithStatus(e.CaseId, "confirmed");
+
+    public Perpetrator Apply(PerpetratorLinkRejected e) => WithStatus(e.CaseId, "rejected");
+
+    public Perpetrator Apply(PerpetratorOrderInForce e) => this with
+    {
+        OrderCases = OrderCases.Contains(e.CaseId) ? OrderCases : [.. OrderCases, e.CaseId],
+    };
+
+    private Perpetrator WithStatus(Guid caseId, string status) => this with
+    {
+        Links = [.. Links.Select(l => l.CaseId == caseId ? l with { Status = status } : l)],
+    };
+}
+
+/// <summary>
+/// Deterministic suspect matching: PNC id when present, otherwise normalised name and date of
+/// birth. No fuzzy matching: an officer confirms or rejects every suggested link.
+/// </summary>
+public static class SuspectKeys
+{
+    public const double PncScore = 1.0;
+    public const double NameAndBirthScore = 0.8;
+
+    public static string? Pnc(string? pncId) =>
+        string.IsNullOrWhiteSpace(pncId) ? null : new string([.. pncId.Where(c => !char.IsWhiteSpace(c))]).ToUpperInvariant();
+
+    /// <summary>"test person 12|1990-01-01": case, accents, punctuation and spacing removed; null without a date of birth.</summary>
+    public static string? NameAndBirth(string name, DateOnly? dateOfBirth)
+    {
+        if (dateOfBirth is null)
+            return null;
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder();
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+        var normalised = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return normalised.Length == 0 ? null : $"{normalised}|{dateOfBirth:yyyy-MM-dd}";
+    }
+
+    public static Guid IdFor(Suspect suspect, string crimeReference) =>
+        DeterministicId.For("perpetrator", Pnc(suspect.PncId) is { } pnc ? "pnc:" + pnc
+            : NameAndBirth(suspect.Name, suspect.DateOfBirth) is { } key ? "name:" + key
+            : "report:" + crimeReference.ToUpperInvariant());
+}
+
+public static class SuspectMatching
+{
+    /// <summary>
+    /// Finds the perpetrator a suspect matches among <paramref name="candidates"/>: the same PNC id;
+    /// else the same normalised name and date of birth, unless both carry different PNC ids.
+    /// </summary>
+    public static (Perpetrator Perpetrator, double Score, string Reason)? Match(Suspect suspect, IEnumerable<Perpetrator> candidates)
+    {
+        var pnc = SuspectKeys.Pnc(suspect.PncId);
+        var list = candidates as IReadOnlyCollection<Perpetrator> ?? [.. candidates];
+        if (pnc is not null && list.FirstOrDefault(p => p.PncId == pnc) is { } byPnc)
+            return (byPnc, SuspectKeys.PncScore, "same PNC id");
+        var key = SuspectKeys.NameAndBirth(suspect.Name, suspect.DateOfBirth);
+        if (key is not null && list.FirstOrDefault(p => p.NameKey == key && (p.PncId is null || pnc is null)) is { } byName)
+            return (byName, SuspectKeys.NameAndBirthScore, "same normalised name and date of birth");
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+using Masip.Police.Cases;
+using Masip.ServiceDefaults.Errors;
+
+namespace Masip.Police.Reviews.ReviewingReports;
+
+public sealed record ReviewReport(
+    Guid CaseId,
+    FourAnswers Four,
+    string RiskLevel,
+    string RiskRationale,
+    string? AdviceToOic,
+    int Tier,
+    string TierReasons,
+    string ReviewedBy,
+    bool ReReview);
+
+public static class ReviewReportDecision
+{
+    /// <summary>
+    /// The morning review: screening (FOUR), risk with rationale, advice to the OIC and the tier.
+    /// A report already reviewed is reviewed again only on purpose (re_review), e.g. the
+    /// reassessment a breach forces.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(StacCase current, ReviewReport command, DateTimeOffset now)
+    {
+        Tiers.Check(command.Tier, "tier");
+        if (current.Status == CaseStatus.Closed)
+            throw new RuleViolationException("case_id", "the case is closed");
+        if (current.Review is not null && !command.ReReview)
+            throw new RuleViolationException("re_review", "the report has already been reviewed; set re_review to review it again");
+        return
+        [
+            new ReportReviewed(current.Id, command.Four, command.RiskLevel, command.RiskRationale, command.AdviceToOic,
+                current.Review is not null, command.ReviewedBy, now),
+            new CaseTiered(current.Id, current.CrimeReference, current.PerpetratorId, current.Principal, command.Tier,
+                command.RiskLevel, command.TierReasons, command.ReviewedBy, now),
+        ];
+    }
+}
+
+public static class Tiers
+{
+    /// <summary>STAC tiers 1-3 (Tier 3 was formerly 3 and 4).</summary>
+    public static int Check(int tier, string field) =>
+        tier is >= 1 and <= 3 ? tier : throw new InvalidFieldException(field, $"must be 1, 2 or 3; got {tier}");
+}

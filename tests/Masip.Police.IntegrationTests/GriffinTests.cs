@@ -1,0 +1,153 @@
+using Grpc.Core;
+using Masip.Contracts.Messages;
+using Masip.Contracts.Police;
+using Masip.Testing;
+using Xunit;
+
+namespace Masip.Police.IntegrationTests;
+
+public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifetime
+{
+    private PoliceIntake.PoliceIntakeClient _intake = null!;
+    private StacReviews.StacReviewsClient _reviews = null!;
+    private OperationGriffin.OperationGriffinClient _griffin = null!;
+    private BrokerProbe _added = null!, _activity = null!, _removed = null!, _tiered = null!;
+
+    public async Task InitializeAsync()
+    {
+        _added = await BrokerProbe.ListenAsync<NominalAddedV1>(bed);
+        _activity = await BrokerProbe.ListenAsync<NominalActivityV1>(bed);
+        _removed = await BrokerProbe.ListenAsync<NominalRemovedV1>(bed);
+        _tiered = await BrokerProbe.ListenAsync<CaseTieredV1>(bed);
+        var host = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
+        _intake = new PoliceIntake.PoliceIntakeClient(host.Channel);
+        _reviews = new StacReviews.StacReviewsClient(host.Channel);
+        _griffin = new OperationGriffin.OperationGriffinClient(host.Channel);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<CaseReply> TieredCase(int tier, string pnc)
+    {
+        var view = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = Synthetic.Report(pnc: pnc) });
+        return await _reviews.ReviewReportAsync(ReviewTests.Review(view.CaseId, tier));
+    }
+
+    private static NominateToGriffinRequest Nomination(string caseId) => new()
+    {
+        CaseId = caseId, Criteria = { "high harm", "repeat" }, Rationale = "escalating, three victims", NominatedBy = "stac-1",
+    };
+
+    [Fact]
+    public async Task A_nominal_accepted_at_the_meeting_is_published_and_their_new_crime_report_raises_a_Griffin_alert()
+    {
+        var pnc = Synthetic.UniquePnc();
+        var tier3 = await TieredCase(3, pnc);
+        var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
+        var accepted = await _griffin.DecideNominationAsync(new DecideNominationRequest
+        {
+            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed at Griffin", DecidedBy = "chair-1",
+        });
+
+        var report = Synthetic.Report(pnc: pnc);
+        var newReport = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = report });
+        var nominal = await _griffin.GetNominalAsync(new GetNominalRequest { NominalId = nominated.NominalId });
+
+        Assert.Equal(("nominated", "accepted"), (nominated.Status, accepted.Status));
+        Assert.Equal(tier3.PerpetratorId, nominated.PerpetratorId);
+        Assert.Contains("griffin-nominal", newReport.SuspectKnownReasons);
+        var alert = Assert.Single(nominal.Alerts);
+        Assert.Equal(report.CrimeReference, alert.CrimeReference);
+        var added = await _added.ReceivedAsync(nominated.NominalId);
+        Assert.Equal(tier3.PerpetratorId, added.GetProperty("perpetratorId").GetString());
+        var activity = await _activity.ReceivedAsync(report.CrimeReference);
+        Assert.Equal(nominated.NominalId, activity.GetProperty("nominalId").GetString());
+        var tiered = await _tiered.ReceivedAsync(tier3.CaseId);
+        Assert.Equal(3, tiered.GetProperty("tier").GetInt32());
+    }
+
+    [Fact]
+    public async Task Accepting_a_nominal_lifts_their_reports_awaiting_review_in_the_queue()
+    {
+        var pnc = Synthetic.UniquePnc();
+        var tier3 = await TieredCase(3, pnc);
+        var awaiting = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = Synthetic.Report(pnc: pnc) });
+        var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
+
+        await _griffin.DecideNominationAsync(new DecideNominationRequest
+        {
+            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed", DecidedBy = "chair-1",
+        });
+
+        var after = await _intake.GetCaseAsync(new GetCaseRequest { CaseId = awaiting.CaseId });
+        Assert.DoesNotContain("griffin-nominal", awaiting.SuspectKnownReasons);
+        Assert.Contains("griffin-nominal", after.SuspectKnownReasons);
+    }
+
+    [Fact]
+    public async Task Nominating_a_case_below_Tier_3_is_FailedPrecondition_naming_tier_and_nothing_is_stored()
+    {
+        var tier2 = await TieredCase(2, Synthetic.UniquePnc());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _griffin.NominateToGriffinAsync(Nomination(tier2.CaseId)).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.StartsWith("tier:", error.Status.Detail);
+        var nominalId = Masip.Police.Griffin.Nominal.IdFor(Guid.Parse(tier2.PerpetratorId)).ToString();
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => _griffin.GetNominalAsync(new GetNominalRequest { NominalId = nominalId }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
+    [Fact]
+    public async Task Review_dates_activity_and_removal_with_reason_are_recorded_and_removal_is_published()
+    {
+        var tier3 = await TieredCase(3, Synthetic.UniquePnc());
+        var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
+        await _griffin.DecideNominationAsync(new DecideNominationRequest
+        {
+            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed", DecidedBy = "chair-1",
+        });
+        var due = DateTime.UtcNow.Date.AddDays(40).ToString("yyyy-MM-dd");
+
+        var scheduled = await _griffin.ScheduleNominalReviewAsync(new ScheduleNominalReviewRequest { NominalId = nominated.NominalId, ReviewDue = due, ScheduledBy = "chair-1" });
+        var active = await _griffin.RecordNominalActivityAsync(new RecordNominalActivityRequest
+        {
+            NominalId = nominated.NominalId, Activity = "stopped near the victim's address", RecordedBy = "pc-1",
+        });
+        var removed = await _griffin.RemoveNominalAsync(new RemoveNominalRequest { NominalId = nominated.NominalId, Reason = "in custody long term", RemovedBy = "chair-1" });
+        var afterRemoval = await Assert.ThrowsAsync<RpcException>(() => _griffin.RecordNominalActivityAsync(new RecordNominalActivityRequest
+        {
+            NominalId = nominated.NominalId, Activity = "x", RecordedBy = "pc-1",
+        }).ResponseAsync);
+
+        Assert.Equal(due, scheduled.ReviewDue);
+        Assert.Single(active.Alerts);
+        Assert.Equal(("removed", "in custody long term"), (removed.Status, removed.RemovalReason));
+        Assert.Equal(StatusCode.FailedPrecondition, afterRemoval.StatusCode);
+        Assert.StartsWith("nominal_id:", afterRemoval.Status.Detail);
+        await _removed.ReceivedAsync(nominated.NominalId);
+    }
+
+    [Fact]
+    public async Task A_rejected_nomination_is_not_a_nominal_and_an_unknown_nominal_is_NotFound()
+    {
+        var tier3 = await TieredCase(3, Synthetic.UniquePnc());
+        var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
+
+        var rejected = await _griffin.DecideNominationAsync(new DecideNominationRequest
+        {
+            NominalId = nominated.NominalId, Decision = "reject", Reason = "threshold not met", DecidedBy = "chair-1",
+        });
+        var unknown = await Assert.ThrowsAsync<RpcException>(() =>
+            _griffin.GetNominalAsync(new GetNominalRequest { NominalId = Guid.NewGuid().ToString() }).ResponseAsync);
+        var badDecision = await Assert.ThrowsAsync<RpcException>(() => _griffin.DecideNominationAsync(new DecideNominationRequest
+        {
+            NominalId = nominated.NominalId, Decision = "maybe", Reason = "x", DecidedBy = "chair-1",
+        }).ResponseAsync);
+
+        Assert.Equal(("rejected", "threshold not met"), (rejected.Status, rejected.DecisionReason));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, badDecision.StatusCode);
+        Assert.StartsWith("decision:", badDecision.Status.Detail);
+    }
+}
