@@ -11,6 +11,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     private PoliceIntake.PoliceIntakeClient _intake = null!;
     private StacReviews.StacReviewsClient _reviews = null!;
     private OperationGriffin.OperationGriffinClient _griffin = null!;
+    private OperationGriffin.OperationGriffinClient _chair = null!;
     private BrokerProbe _added = null!, _activity = null!, _removed = null!, _tiered = null!;
 
     public async Task InitializeAsync()
@@ -23,6 +24,8 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         _intake = new PoliceIntake.PoliceIntakeClient(host.Channel);
         _reviews = new StacReviews.StacReviewsClient(host.Channel);
         _griffin = new OperationGriffin.OperationGriffinClient(host.Channel);
+        // The Griffin meeting decides on nominations: its chair, not the nominating officer.
+        _chair = new OperationGriffin.OperationGriffinClient(host.ChannelAs("police", "meeting-chair", "griffin"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -44,7 +47,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         var pnc = Synthetic.UniquePnc();
         var tier3 = await TieredCase(3, pnc);
         var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
-        var accepted = await _griffin.DecideNominationAsync(new DecideNominationRequest
+        var accepted = await _chair.DecideNominationAsync(new DecideNominationRequest
         {
             NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed at Griffin", DecidedBy = "chair-1",
         });
@@ -74,7 +77,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         var awaiting = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = Synthetic.Report(pnc: pnc) });
         var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
 
-        await _griffin.DecideNominationAsync(new DecideNominationRequest
+        await _chair.DecideNominationAsync(new DecideNominationRequest
         {
             NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed", DecidedBy = "chair-1",
         });
@@ -103,7 +106,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     {
         var tier3 = await TieredCase(3, Synthetic.UniquePnc());
         var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
-        await _griffin.DecideNominationAsync(new DecideNominationRequest
+        await _chair.DecideNominationAsync(new DecideNominationRequest
         {
             NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed", DecidedBy = "chair-1",
         });
@@ -114,7 +117,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         {
             NominalId = nominated.NominalId, Activity = "stopped near the victim's address", RecordedBy = "pc-1",
         });
-        var removed = await _griffin.RemoveNominalAsync(new RemoveNominalRequest { NominalId = nominated.NominalId, Reason = "in custody long term", RemovedBy = "chair-1" });
+        var removed = await _chair.RemoveNominalAsync(new RemoveNominalRequest { NominalId = nominated.NominalId, Reason = "in custody long term", RemovedBy = "chair-1" });
         var afterRemoval = await Assert.ThrowsAsync<RpcException>(() => _griffin.RecordNominalActivityAsync(new RecordNominalActivityRequest
         {
             NominalId = nominated.NominalId, Activity = "x", RecordedBy = "pc-1",
@@ -134,13 +137,13 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         var tier3 = await TieredCase(3, Synthetic.UniquePnc());
         var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
 
-        var rejected = await _griffin.DecideNominationAsync(new DecideNominationRequest
+        var rejected = await _chair.DecideNominationAsync(new DecideNominationRequest
         {
             NominalId = nominated.NominalId, Decision = "reject", Reason = "threshold not met", DecidedBy = "chair-1",
         });
         var unknown = await Assert.ThrowsAsync<RpcException>(() =>
             _griffin.GetNominalAsync(new GetNominalRequest { NominalId = Guid.NewGuid().ToString() }).ResponseAsync);
-        var badDecision = await Assert.ThrowsAsync<RpcException>(() => _griffin.DecideNominationAsync(new DecideNominationRequest
+        var badDecision = await Assert.ThrowsAsync<RpcException>(() => _chair.DecideNominationAsync(new DecideNominationRequest
         {
             NominalId = nominated.NominalId, Decision = "maybe", Reason = "x", DecidedBy = "chair-1",
         }).ResponseAsync);
