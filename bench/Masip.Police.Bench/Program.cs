@@ -11,9 +11,11 @@ using Masip.Testing;
 var options = BenchOptions.Parse(args);
 TestBed? bed = null;
 GrpcChannel channel;
+GrpcChannel chairChannel; // the Griffin meeting's chair decides nominations
 if (options.Target is { } target)
 {
-    channel = GrpcChannel.ForAddress(target);
+    channel = Authorised(target, "stac-officer", purpose: null);
+    chairChannel = Authorised(target, "meeting-chair", purpose: "griffin");
 }
 else
 {
@@ -27,6 +29,7 @@ else
         ["Logging:LogLevel:Masip"] = "Warning",
     });
     channel = host.Channel;
+    chairChannel = host.ChannelAs("police", "meeting-chair", "griffin");
     Console.WriteLine($"self-hosted police service on database {bed.DatabaseFor(PoliceHost.Name)}");
 }
 
@@ -35,6 +38,7 @@ try
     var intake = new PoliceIntake.PoliceIntakeClient(channel);
     var reviews = new StacReviews.StacReviewsClient(channel);
     var griffin = new OperationGriffin.OperationGriffinClient(channel);
+    var griffinChair = new OperationGriffin.OperationGriffinClient(chairChannel);
     var generator = new SyntheticNight(seed: 20261125, nominalCount: options.Nominals);
 
     // 1. Operation Griffin: the nominals (about 300 at any time), each from a Tier 3 case.
@@ -53,7 +57,7 @@ try
         {
             CaseId = caseId, Criteria = { "high harm" }, Rationale = "synthetic", NominatedBy = "bench",
         });
-        await griffin.DecideNominationAsync(new DecideNominationRequest
+        await griffinChair.DecideNominationAsync(new DecideNominationRequest
         {
             NominalId = nominal.NominalId, Decision = "accept", Reason = "synthetic", DecidedBy = "bench",
         });
@@ -112,3 +116,21 @@ finally
 }
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+// A running service needs a bearer token: a development token for the role (Development only).
+static GrpcChannel Authorised(string target, string role, string? purpose)
+{
+    var token = Masip.ServiceDefaults.Identity.DevelopmentTokens.Mint("bench", "police", role);
+    var credentials = Grpc.Core.CallCredentials.FromInterceptor((_, metadata) =>
+    {
+        metadata.Add("authorization", $"Bearer {token}");
+        if (purpose is not null)
+            metadata.Add("x-masip-purpose", purpose);
+        return Task.CompletedTask;
+    });
+    return GrpcChannel.ForAddress(target, new GrpcChannelOptions
+    {
+        Credentials = Grpc.Core.ChannelCredentials.Create(Grpc.Core.ChannelCredentials.Insecure, credentials),
+        UnsafeUseInsecureChannelCallCredentials = true,
+    });
+}

@@ -119,6 +119,23 @@ public sealed class SharingTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     }
 
     [Fact]
+    public async Task Disclosures_about_one_subject_at_the_same_moment_all_join_one_intact_chain()
+    {
+        var request = Referrals.NewRequest("CRIS-AUDIT-0002");
+        await PoliceAs("police", "stac-officer").ReferVictimToAdvocacyAsync(request);
+        var lookup = new GetVictimReferralRequest { ReferralId = request.ReferralId };
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            PoliceAs("police", "stac-officer", sub: $"reader-{i}").GetVictimReferralAsync(lookup).ResponseAsync));
+
+        var audit = new DisclosureAudit.DisclosureAuditClient(_police.ChannelAs("police", "auditor", "audit"));
+        var trail = await audit.WhoSawSubjectAsync(new WhoSawSubjectRequest { SubjectKind = "referral", SubjectId = request.ReferralId });
+        Assert.Equal(12, trail.Entries.Count(e => e.ViewerSub.StartsWith("reader-")));
+        var verdict = await audit.VerifySubjectChainAsync(new VerifySubjectChainRequest { SubjectKind = "referral", SubjectId = request.ReferralId });
+        Assert.True(verdict.Valid, verdict.Reason);
+    }
+
+    [Fact]
     public async Task Only_an_auditor_may_read_the_audit()
     {
         var officer = new DisclosureAudit.DisclosureAuditClient(_police.ChannelAs("police", "stac-officer"));
