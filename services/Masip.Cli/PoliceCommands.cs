@@ -1,0 +1,243 @@
+using System.CommandLine;
+using Masip.Contracts.Common;
+using Masip.Contracts.Police;
+
+namespace Masip.Cli;
+
+/// <summary>`masip police ...`: the STAC officer's morning (import, queue, review, nominate, refer) and the chair's Griffin decision.</summary>
+public static class PoliceCommands
+{
+    public const int ImportChunk = 200;
+    private static readonly CliIdentity Officer = new("police", "stac-officer", "dev-police-stac-officer");
+    private static readonly CliIdentity Chair = new("police", "meeting-chair", "dev-police-meeting-chair");
+    private static readonly string[] Offences = ["s4A", "s2A", "breach", "harassment", "malicious-communications"];
+    private static readonly string[] Flags = ["domestic-abuse", "online-element", "children-involved", "police-perpetrated"];
+    private static readonly string[] FourAnswers = ["fixated", "obsessive", "unwanted", "repeated"];
+
+    public static Command Build(CliEnvironment env)
+    {
+        var police = new Command("police", "The STAC officer's work in the police service (default --as police/stac-officer)");
+        police.Subcommands.Add(Import(env));
+        police.Subcommands.Add(Queue(env));
+        police.Subcommands.Add(Case(env));
+        police.Subcommands.Add(Review(env));
+        police.Subcommands.Add(Nominate(env));
+        police.Subcommands.Add(Decide(env));
+        police.Subcommands.Add(ReferVictim(env));
+        return police;
+    }
+
+    private static Command Import(CliEnvironment env)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Crime reports, one JSON object per line (CrimeReportRecord, as `masip demo night` writes)" };
+        var command = new Command("import", "Import a night of crime reports; prints new/amended/unchanged/rejected and why lines were rejected") { file };
+        command.Handle(env, Officer, async run =>
+        {
+            var path = run.Value(file);
+            if (!path.Exists)
+                throw new UsageException($"file: {path.FullName} does not exist");
+            var lines = await File.ReadAllLinesAsync(path.FullName, run.Cancellation);
+            var client = new PoliceIntake.PoliceIntakeClient(run.Channel("police"));
+            var total = new ImportCrimeReportsReply();
+            var progress = new ProgressBar(run.Error, lines.Length);
+            for (var offset = 0; offset < lines.Length; offset += ImportChunk)
+            {
+                var chunk = lines.Skip(offset).Take(ImportChunk).ToArray();
+                var reply = await client.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { JsonLines = string.Join('\n', chunk) }, run.Call);
+                total.NewReports += reply.NewReports;
+                total.Amended += reply.Amended;
+                total.Unchanged += reply.Unchanged;
+                total.Rejected += reply.Rejected;
+                total.Rejections.AddRange(reply.Rejections.Select(r => new ImportRejection(r) { Line = r.Line + offset }));
+                total.WithheldFields.AddRange(reply.WithheldFields.Except(total.WithheldFields));
+                progress.Report(offset + chunk.Length);
+            }
+            progress.Done();
+            return run.Print(total, () =>
+            {
+                run.Out.WriteLine($"{path.Name}: {total.NewReports} new, {total.Amended} amended, {total.Unchanged} unchanged, {total.Rejected} rejected");
+                if (total.Rejections.Count > 0)
+                {
+                    var table = new Table("LINE", "CRIME REF", "REASON");
+                    foreach (var r in total.Rejections)
+                        table.Row(r.Line, r.CrimeReference, r.Reason);
+                    table.WriteTo(run.Out);
+                }
+            });
+        });
+        return command;
+    }
+
+    private static Command Queue(CliEnvironment env)
+    {
+        var offence = new Option<string?>("--offence") { Description = "Only this offence" };
+        offence.AcceptOnlyFromAmong(Offences);
+        var borough = new Option<string?>("--borough") { Description = "Only this borough, e.g. \"Borough 07\"" };
+        var flag = new Option<string?>("--flag") { Description = "Only cases with this flag" };
+        flag.AcceptOnlyFromAmong(Flags);
+        var limit = new Option<int>("--limit") { Description = "How many cases (1..500)", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(r => { if (r.GetValue(limit) is < 1 or > 500) r.AddError("--limit must be between 1 and 500"); });
+        var command = new Command("queue", "The review queue: s4A first, known suspects first") { offence, borough, flag, limit };
+        command.Handle(env, Officer, async run =>
+        {
+            var client = new StacReviews.StacReviewsClient(run.Channel("police"));
+            var reply = await client.GetReviewQueueAsync(new GetReviewQueueRequest
+            {
+                Offence = run.Value(offence) ?? "",
+                Borough = run.Value(borough) ?? "",
+                Flag = run.Value(flag) ?? "",
+                Page = new PageRequest { PageSize = run.Value(limit) },
+            }, run.Call);
+            return run.Print(reply, () =>
+            {
+                var table = new Table("CASE", "CRIME REF", "OFFENCE", "REPORTED", "BOROUGH", "KNOWN SUSPECT", "DA", "ONLINE", "CHILDREN");
+                foreach (var i in reply.Items)
+                    table.Row(i.CaseId, i.CrimeReference, i.Offence, i.ReportedOn, i.Borough, string.Join(",", i.SuspectKnownReasons), i.DomesticAbuse, i.OnlineElement, i.ChildrenInvolved);
+                table.WriteTo(run.Out, "the review queue is empty");
+                run.Out.WriteLine($"{reply.Items.Count} shown of {reply.Total} awaiting review");
+                run.Withheld(reply.WithheldFields);
+            });
+        });
+        return command;
+    }
+
+    private static Command Case(CliEnvironment env)
+    {
+        var caseId = new Argument<string>("case-id");
+        var command = new Command("case", "One case as the caller may see it") { caseId };
+        command.Handle(env, Officer, async run =>
+        {
+            var reply = await new PoliceIntake.PoliceIntakeClient(run.Channel("police")).GetCaseAsync(new GetCaseRequest { CaseId = run.Value(caseId) }, run.Call);
+            return run.Print(reply, () => PrintCase(run, reply));
+        });
+        return command;
+    }
+
+    internal static void PrintCase(Invocation run, CaseReply c)
+    {
+        run.Fields(
+            ("case", c.CaseId), ("crime reference", c.CrimeReference), ("status", c.Status),
+            ("offence", c.PrincipalClassification), ("reported on", c.ReportedOn), ("borough", c.Borough),
+            ("suspect", c.SuspectName), ("victim", c.VictimName),
+            ("risk", c.Review?.RiskLevel), ("tier", c.Tier == 0 ? "not tiered" : c.Tier.ToString()),
+            ("reviewed by", c.Review?.ReviewedBy));
+        run.Withheld(c.WithheldFields);
+    }
+
+    private static Command Review(CliEnvironment env)
+    {
+        var caseId = new Argument<string>("case-id");
+        var tier = new Option<int>("--tier") { Description = "1..3", Required = true };
+        tier.AcceptOnlyFromAmong("1", "2", "3");
+        var risk = new Option<string>("--risk") { Description = "standard | medium | high", Required = true };
+        risk.AcceptOnlyFromAmong("standard", "medium", "high");
+        var rationale = new Option<string>("--rationale") { Description = "Why this risk level", Required = true };
+        var four = new Option<string?>("--four") { Description = "The FOUR answers that are yes, comma-separated: fixated,obsessive,unwanted,repeated" };
+        four.Validators.Add(r =>
+        {
+            var bad = MasipCli.CommaList(r.GetValue(four)).Except(FourAnswers).ToList();
+            if (bad.Count > 0) r.AddError($"--four: unknown answer '{bad[0]}' (use {string.Join(",", FourAnswers)})");
+        });
+        var tierReasons = new Option<string?>("--tier-reasons") { Description = "Why this tier (default: the rationale)" };
+        var advice = new Option<string?>("--advice") { Description = "Advice to the officer in case" };
+        var again = new Option<bool>("--re-review") { Description = "Review an already reviewed report again" };
+        var command = new Command("review", "Record the STAC review: FOUR screening, risk, advice and tier") { caseId, tier, risk, rationale, four, tierReasons, advice, again };
+        command.Handle(env, Officer, async run =>
+        {
+            var yes = MasipCli.CommaList(run.Value(four));
+            var reply = await new StacReviews.StacReviewsClient(run.Channel("police")).ReviewReportAsync(new ReviewReportRequest
+            {
+                CaseId = run.Value(caseId),
+                Fixated = yes.Contains("fixated"),
+                Obsessive = yes.Contains("obsessive"),
+                Unwanted = yes.Contains("unwanted"),
+                RepeatedConduct = yes.Contains("repeated"),
+                RiskLevel = run.Value(risk),
+                RiskRationale = run.Value(rationale),
+                AdviceToOic = run.Value(advice) ?? "",
+                Tier = run.Value(tier),
+                TierReasons = run.Value(tierReasons) ?? run.Value(rationale),
+                ReviewedBy = run.Actor,
+                ReReview = run.Value(again),
+            }, run.Call);
+            return run.Print(reply, () => PrintCase(run, reply));
+        });
+        return command;
+    }
+
+    private static Command Nominate(CliEnvironment env)
+    {
+        var caseId = new Argument<string>("case-id") { Description = "A Tier 3 case naming an identified suspect" };
+        var rationale = new Option<string>("--rationale") { Required = true };
+        var criteria = new Option<string>("--criteria") { Description = "Comma-separated, e.g. \"high harm,repeat,escalating\"", DefaultValueFactory = _ => "high harm" };
+        var command = new Command("nominate", "Nominate the case's suspect to Operation Griffin (purpose griffin)") { caseId, rationale, criteria };
+        command.Handle(env, Officer, async run =>
+        {
+            var request = new NominateToGriffinRequest { CaseId = run.Value(caseId), Rationale = run.Value(rationale), NominatedBy = run.Actor };
+            request.Criteria.AddRange(MasipCli.CommaList(run.Value(criteria)));
+            var reply = await new OperationGriffin.OperationGriffinClient(run.Channel("police", "griffin")).NominateToGriffinAsync(request, run.Call);
+            return run.Print(reply, () => PrintNominal(run, reply));
+        });
+        return command;
+    }
+
+    private static Command Decide(CliEnvironment env)
+    {
+        var nominalId = new Argument<string>("nominal-id");
+        var decision = new Option<string>("--decision") { Description = "accept | reject", DefaultValueFactory = _ => "accept" };
+        decision.AcceptOnlyFromAmong("accept", "reject");
+        var reason = new Option<string>("--reason") { Required = true };
+        var reviewDue = new Option<string?>("--review-due") { Description = "yyyy-MM-dd (default: three months after acceptance)" };
+        var command = new Command("decide", "The Griffin meeting chair accepts or rejects a nomination (default --as police/meeting-chair)") { nominalId, decision, reason, reviewDue };
+        command.Handle(env, Chair, async run =>
+        {
+            var reply = await new OperationGriffin.OperationGriffinClient(run.Channel("police", "griffin")).DecideNominationAsync(new DecideNominationRequest
+            {
+                NominalId = run.Value(nominalId),
+                Decision = run.Value(decision),
+                Reason = run.Value(reason),
+                ReviewDue = run.Value(reviewDue) ?? "",
+                DecidedBy = run.Actor,
+            }, run.Call);
+            return run.Print(reply, () => PrintNominal(run, reply));
+        });
+        return command;
+    }
+
+    private static void PrintNominal(Invocation run, NominalReply n)
+    {
+        run.Fields(("nominal", n.NominalId), ("status", n.Status), ("case", n.CaseId), ("perpetrator", n.PerpetratorId),
+            ("name", n.PerpetratorName), ("criteria", n.Criteria), ("review due", n.ReviewDue));
+        run.Withheld(n.WithheldFields);
+    }
+
+    private static Command ReferVictim(CliEnvironment env)
+    {
+        var caseId = new Argument<string>("case-id");
+        var reason = new Option<string>("--reason") { Description = "Why the victim needs an advocate", Required = true };
+        var referralId = new Option<Guid?>("--referral-id") { Description = "Makes a retry safe (default: a new id)" };
+        var command = new Command("refer-victim", "Refer the case's victim to the advocacy service, with the contact details on the case") { caseId, reason, referralId };
+        command.Handle(env, Officer, async run =>
+        {
+            var found = await new PoliceIntake.PoliceIntakeClient(run.Channel("police", "case-management"))
+                .GetCaseAsync(new GetCaseRequest { CaseId = run.Value(caseId) }, run.Call);
+            var reply = await new PoliceReferrals.PoliceReferralsClient(run.Channel("police", "referral")).ReferVictimToAdvocacyAsync(new ReferVictimToAdvocacyRequest
+            {
+                ReferralId = (run.Value(referralId) ?? Guid.NewGuid()).ToString(),
+                CrimeReference = found.CrimeReference,
+                VictimName = found.VictimName,
+                VictimPhone = found.VictimPhone,
+                VictimEmail = found.VictimEmail,
+                Reason = run.Value(reason),
+                ReferredBy = run.Actor,
+            }, run.Call);
+            return run.Print(reply, () =>
+            {
+                run.Fields(("referral", reply.ReferralId), ("crime reference", reply.CrimeReference), ("victim", reply.VictimName),
+                    ("referred by", reply.ReferredBy), ("referred at", reply.ReferredAt));
+                run.Withheld(reply.WithheldFields);
+            });
+        });
+        return command;
+    }
+}

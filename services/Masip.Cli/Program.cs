@@ -1,0 +1,3 @@
+using Masip.Cli;
+
+return await MasipCli.RunAsync(args, CliEnvironment.FromProcess());
