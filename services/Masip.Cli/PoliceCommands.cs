@@ -75,9 +75,11 @@ public static class PoliceCommands
         var borough = new Option<string?>("--borough") { Description = "Only this borough, e.g. \"Borough 07\"" };
         var flag = new Option<string?>("--flag") { Description = "Only cases with this flag" };
         flag.AcceptOnlyFromAmong(Flags);
+        var from = new Option<string?>("--from") { Description = "Reported on or after, yyyy-MM-dd" };
+        var to = new Option<string?>("--to") { Description = "Reported on or before, yyyy-MM-dd" };
         var limit = new Option<int>("--limit") { Description = "How many cases (1..500)", DefaultValueFactory = _ => 50 };
         limit.Validators.Add(r => { if (r.GetValue(limit) is < 1 or > 500) r.AddError("--limit must be between 1 and 500"); });
-        var command = new Command("queue", "The review queue: s4A first, known suspects first") { offence, borough, flag, limit };
+        var command = new Command("queue", "The review queue: s4A first, known suspects first") { offence, borough, flag, from, to, limit };
         command.Handle(env, Officer, async run =>
         {
             var client = new StacReviews.StacReviewsClient(run.Channel("police"));
@@ -86,6 +88,8 @@ public static class PoliceCommands
                 Offence = run.Value(offence) ?? "",
                 Borough = run.Value(borough) ?? "",
                 Flag = run.Value(flag) ?? "",
+                ReportedFrom = run.Value(from) ?? "",
+                ReportedTo = run.Value(to) ?? "",
                 Page = new PageRequest { PageSize = run.Value(limit) },
             }, run.Call);
             return run.Print(reply, () =>
