@@ -116,9 +116,15 @@ public static class MasipCli
                     env.Error.WriteLine("hint: is the service running? (deploy/masip status; endpoints from MASIP_<SERVICE>_URL)");
                 return RpcError;
             }
-            catch (Exception e) when (e is IOException or HttpRequestException or InvalidOperationException or UnauthorizedAccessException)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                env.Error.WriteLine($"error: {e.Message}");
+                env.Error.WriteLine("masip: cancelled");
+                return RpcError;
+            }
+            catch (Exception e)
+            {
+                // Files, sockets and anything unforeseen: one line, never a stack trace.
+                env.Error.WriteLine($"error: {e.GetType().Name}: {e.Message}");
                 return RpcError;
             }
         });
