@@ -12,6 +12,8 @@
 #      advocacy referrals as the advocate sees them
 #
 # Knobs: MASIP_DEMO_SEED (default: a new seed each run, so each run brings a new night),
+#        MASIP_DEMO_NOMINALS=N (default 0): first create N synthetic Griffin nominals
+#          (London keeps about 300; each is an import, a Tier 3 review, a nomination and an acceptance),
 #        MASIP_CLI (a command that runs the client; default: the built masip.dll).
 # Exit 0 when the walk completed; 1 with a message naming the step that failed.
 set -uo pipefail
@@ -44,6 +46,11 @@ masip() { "${CLI[@]}" "$@"; }
 # run STEP-DESCRIPTION ARGS...: runs the client, fails the demo with the client's message
 run() { local what="$1"; shift; masip "$@" || fail "$what failed (masip $*)"; }
 json() { local what="$1" out; shift; out="$(masip "$@" --json)" || fail "$what failed (masip $* --json)"; printf '%s' "$out"; }
+
+if (( ${MASIP_DEMO_NOMINALS:-0} > 0 )); then
+  say "Operation Griffin's standing nominals: ${MASIP_DEMO_NOMINALS} synthetic nominals"
+  run "creating the Griffin nominals" demo nominals --count "$MASIP_DEMO_NOMINALS" --seed "$SEED" | tail -n 1
+fi
 
 night="$WORK/night-$TODAY-$SEED.jsonl"
 say "A night of synthetic crime reports (seed $SEED) arrives; the STAC officer imports it"

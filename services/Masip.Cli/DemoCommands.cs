@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Masip.Contracts.Police;
 
 namespace Masip.Cli;
 
@@ -46,6 +47,95 @@ public static class DemoCommands
             return MasipCli.Ok;
         });
         demo.Subcommands.Add(night);
+        demo.Subcommands.Add(Nominals(env));
         return demo;
+    }
+
+    /// <summary>
+    /// Griffin nominals through the real workflow: import one s4A report per synthetic nominal,
+    /// review it as Tier 3 (officer), nominate (officer) and accept (chair).
+    /// </summary>
+    private static Command Nominals(CliEnvironment env)
+    {
+        var count = new Option<int>("--count") { Description = "How many nominals (London keeps about 300)", DefaultValueFactory = _ => 300 };
+        count.Validators.Add(r => { if (r.GetValue(count) is < 1 or > 999) r.AddError("--count: expected 1..999"); });
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var command = new Command("nominals", "Create synthetic Operation Griffin nominals: import, Tier 3 review, nomination and the chair's acceptance for each") { count, seed };
+        command.Handle(env, new CliIdentity("police", "stac-officer", "dev-police-stac-officer"), async run =>
+        {
+            var chair = new CliIdentity("police", "meeting-chair", "dev-police-meeting-chair");
+            var reports = DemoNight.NominalReports(run.Value(seed), run.Today, run.Value(count));
+            var intake = new PoliceIntake.PoliceIntakeClient(run.Channel("police"));
+            var imported = new ImportCrimeReportsRequest();
+            imported.Records.AddRange(reports);
+            var result = await intake.ImportCrimeReportsAsync(imported, run.Call);
+            if (result.Rejected > 0)
+                throw new InvalidOperationException($"{result.Rejected} nominal reports were rejected: {result.Rejections[0].Reason}");
+            var reviews = new StacReviews.StacReviewsClient(run.Channel("police"));
+            var prefix = $"DEMO-GRIF-{run.Today:yyyyMMdd}-{run.Value(seed)}-";
+            var cases = new List<string>();
+            var page = new GetReviewQueueRequest
+            {
+                Offence = "s4A", ReportedFrom = run.Today.ToString("yyyy-MM-dd"), ReportedTo = run.Today.ToString("yyyy-MM-dd"),
+                Page = new Masip.Contracts.Common.PageRequest { PageSize = 500 },
+            };
+            while (true)
+            {
+                var queue = await reviews.GetReviewQueueAsync(page, run.Call);
+                cases.AddRange(queue.Items.Where(i => i.CrimeReference.StartsWith(prefix, StringComparison.Ordinal)).Select(i => i.CaseId));
+                if (queue.NextPageToken.Length == 0)
+                    break;
+                page.Page.PageToken = queue.NextPageToken;
+            }
+            var griffin = new OperationGriffin.OperationGriffinClient(run.Channel("police", "griffin"));
+            var decisions = new OperationGriffin.OperationGriffinClient(env.Channels("police", chair, "griffin"));
+            var progress = new ProgressBar(run.Error, cases.Count);
+            var accepted = new List<NominalReply>();
+            var done = 0;
+            var gate = new SemaphoreSlim(4);
+            await Task.WhenAll(cases.Select(async caseId =>
+            {
+                await gate.WaitAsync(run.Cancellation);
+                try
+                {
+                    await reviews.ReviewReportAsync(new ReviewReportRequest
+                    {
+                        CaseId = caseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
+                        RiskRationale = "Synthetic: serial, escalating", Tier = 3, TierReasons = "Synthetic: Griffin candidate", ReviewedBy = run.Actor,
+                    }, run.Call);
+                    var nominal = await griffin.NominateToGriffinAsync(new NominateToGriffinRequest
+                    {
+                        CaseId = caseId, Criteria = { "high harm", "repeat" }, Rationale = "Synthetic: serial stalking", NominatedBy = run.Actor,
+                    }, run.Call);
+                    if (nominal.Status == "nominated")
+                        nominal = await decisions.DecideNominationAsync(new DecideNominationRequest
+                        {
+                            NominalId = nominal.NominalId, Decision = "accept", Reason = "Synthetic: meets the criteria", DecidedBy = chair.Subject,
+                        }, run.Call);
+                    lock (accepted)
+                    {
+                        accepted.Add(nominal);
+                        progress.Report(++done);
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+            progress.Done();
+            if (run.Json)
+            {
+                run.WriteJsonArray(accepted);
+                return MasipCli.Ok;
+            }
+            var table = new Table("NOMINAL", "STATUS", "NAME", "PNC", "REVIEW DUE");
+            foreach (var n in accepted.OrderBy(n => n.PncId, StringComparer.Ordinal))
+                table.Row(n.NominalId, n.Status, n.PerpetratorName, n.PncId, n.ReviewDue);
+            table.WriteTo(run.Out, "no new nominals (already created with this seed today? use another --seed)");
+            run.Out.WriteLine($"{accepted.Count(n => n.Status == "accepted")} Griffin nominals accepted");
+            return MasipCli.Ok;
+        });
+        return command;
     }
 }

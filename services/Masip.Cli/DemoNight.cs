@@ -47,6 +47,26 @@ public static class DemoNight
     public static string ToJsonLines(IEnumerable<CrimeReportRecord> reports) =>
         string.Concat(reports.Select(r => Formatter.Format(r) + "\n"));
 
+    /// <summary>
+    /// One s4A report per synthetic Griffin nominal (London keeps about 300): a distinct suspect
+    /// each, "Nominal SS-NNN Example" with PNC id 99/8SSNNNG (SS: the seed's last two digits),
+    /// reported on the given morning. Up to 999 nominals per seed.
+    /// </summary>
+    public static IReadOnlyList<CrimeReportRecord> NominalReports(int seed, DateOnly night, int count)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(n =>
+        {
+            var report = Report(random, seed, night, n, "s4A", repeatShare: 0);
+            report.CrimeReference = $"DEMO-GRIF-{night:yyyyMMdd}-{seed}-{n + 1:000}";
+            report.SuspectName = $"Nominal {seed % 100:00}-{n + 1:000} Example";
+            report.SuspectDateOfBirth = Day(new DateOnly(1970, 1, 1).AddDays(n * 37 + seed % 100));
+            report.SuspectPncId = $"99/8{seed % 100:00}{n + 1:000}G";
+            report.Summary = "Synthetic: serial stalking of several former partners; threats and breaches of orders.";
+            return report;
+        })];
+    }
+
     private static string Name(Random random) => $"{FirstNames[random.Next(FirstNames.Length)]} {Surnames[random.Next(Surnames.Length)]}";
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -183,6 +183,9 @@ public sealed class Invocation
 
     public void WriteJson(IMessage message) => Out.WriteLine(Formatter.Format(message));
 
+    public void WriteJsonArray(IEnumerable<IMessage> messages) =>
+        Out.WriteLine("[" + string.Join(",\n", messages.Select(m => Formatter.Format(m))) + "]");
+
     /// <summary>Prints the reply: JSON with --json, else the human view.</summary>
     public int Print(IMessage reply, Action human)
     {

@@ -235,4 +235,18 @@ public sealed class ClientCommandsTests(CliWorld world) : IClassFixture<CliWorld
         Assert.Equal(("advocate-9", "advocacy", "advocate"), (claims.GetProperty("sub").GetString(), claims.GetProperty("agency").GetString(), claims.GetProperty("role").GetString()));
         (await world.RunAsync("token", "--agency", "mi5", "--role", "advocate")).BadUsage("mi5");
     }
+
+    [Fact]
+    public async Task Demo_nominals_walks_each_synthetic_nominal_through_review_nomination_and_acceptance()
+    {
+        var run = (await world.RunAsync("demo", "nominals", "--count", "5", "--seed", "901", "--json")).Succeeded();
+        var again = (await world.RunAsync("demo", "nominals", "--count", "5", "--seed", "901")).Succeeded();
+
+        var nominals = run.Json.EnumerateArray().ToList();
+        Assert.Equal(5, nominals.Count);
+        Assert.All(nominals, n => Assert.Equal("accepted", n.GetProperty("status").GetString()));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => $"99/801{n:000}G"), nominals.Select(n => n.GetProperty("pnc_id").GetString()).Order());
+        Assert.Contains("0 Griffin nominals accepted", again.Output);
+        (await world.RunAsync("demo", "nominals", "--count", "0")).BadUsage("--count");
+    }
 }
