@@ -89,7 +89,7 @@ public static class DemoCommands
             }
             var griffin = new OperationGriffin.OperationGriffinClient(run.Channel("police", "griffin"));
             var decisions = new OperationGriffin.OperationGriffinClient(env.Channels("police", chair, "griffin"));
-            var progress = new ProgressBar(run.Error, cases.Count);
+            var progress = new ProgressBar(run.Error, cases.Count, "nominals");
             var accepted = new List<NominalReply>();
             var done = 0;
             var gate = new SemaphoreSlim(4);
