@@ -27,8 +27,8 @@ public sealed class RiskSummaryUpdatedConsumer(IDocumentStore store, ILogger<Ris
         var current = await session.LoadAsync<PartnerRiskSummary>(message.PerpetratorId, context.CancellationToken);
         if (current is not null && current.AssessedAt > message.AssessedAt)
             return; // an older assessment arriving late does not replace a newer one
-        session.Store(new PartnerRiskSummary(message.PerpetratorId, message.ReferralId, message.RiskOfViolence, message.RiskOfPersistence,
-            message.RiskOfRecurrence, message.RiskOfPsychologicalDamage, message.Summary, message.AssessedAt));
+        PartnerStore.Keep(session, current, new PartnerRiskSummary(message.PerpetratorId, message.ReferralId, message.RiskOfViolence,
+            message.RiskOfPersistence, message.RiskOfRecurrence, message.RiskOfPsychologicalDamage, message.Summary, message.AssessedAt));
         logger.LogInformation("NHS risk summary stored for perpetrator {PerpetratorId}", message.PerpetratorId);
     }
 }
@@ -42,9 +42,25 @@ public sealed class ProbationRecordSharedConsumer(IDocumentStore store, ILogger<
         var current = await session.LoadAsync<PartnerProbationRecord>(message.PerpetratorId, context.CancellationToken);
         if (current is not null && current.SharedAt > message.SharedAt)
             return;
-        session.Store(new PartnerProbationRecord(message.PerpetratorId, message.KnownToProbation, message.OrderType, message.OrderEnds,
-            message.ResponsibleOfficer, message.MappaCategory, message.ExpectedRelease, message.SharedAt));
+        PartnerStore.Keep(session, current, new PartnerProbationRecord(message.PerpetratorId, message.KnownToProbation, message.OrderType,
+            message.OrderEnds, message.ResponsibleOfficer, message.MappaCategory, message.ExpectedRelease, message.SharedAt));
         logger.LogInformation("Probation record stored for perpetrator {PerpetratorId}", message.PerpetratorId);
+    }
+}
+
+/// <summary>
+/// Two messages about one perpetrator can be consumed at once: an insert race fails on the
+/// document's id and an update race on its version, and the consumer's retry then compares again,
+/// so the newest always stands.
+/// </summary>
+internal static class PartnerStore
+{
+    public static void Keep<T>(IDocumentSession session, T? current, T next) where T : class
+    {
+        if (current is null)
+            session.Insert(next);
+        else
+            session.Update(next);
     }
 }
 
@@ -53,7 +69,7 @@ public static class PartnersModule
     public static IServiceCollection AddPartnerInformation(this IServiceCollection services) =>
         services.ConfigureMarten(store =>
         {
-            store.Schema.For<PartnerRiskSummary>();
-            store.Schema.For<PartnerProbationRecord>();
+            store.Schema.For<PartnerRiskSummary>().UseOptimisticConcurrency(true);
+            store.Schema.For<PartnerProbationRecord>().UseOptimisticConcurrency(true);
         });
 }
