@@ -101,6 +101,8 @@ public sealed class MeetingTests_GenerateAgenda
 
         var item = Assert.Single(agenda.Items);
         Assert.Equal((ItemTypes.S2ALimitNear, "high"), (item.Type, item.Risk));
+        Assert.Empty(GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, Given.Inputs([tiered], earlier: [item.ItemId]), Given.Now)
+            .Cast<AgendaGenerated>().Single().Items);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public static class AgendaBuilder
         }
 
         // s2A limits near: the 6-month limit counted from when the case was tiered (the nearest
-        // date the messages carry), whether or not the case was on an earlier agenda.
+        // date the messages carry), once (not again after an earlier agenda carried the warning).
         foreach (var c in inputs.Candidates.Where(c => c is { Type: ItemTypes.NewlyTiered, Offence: "s2A", CaseId: not null }))
         {
             var limit = DateOnly.FromDateTime(c.OccurredAt.UtcDateTime).AddMonths(6);
@@ -57,7 +57,7 @@ public static class AgendaBuilder
             if (griffin && !IsGriffinRelevant(ItemTypes.NewlyTiered, c.PerpetratorId, inputs.CurrentNominals))
                 continue;
             var id = $"s2a:{c.CaseId}";
-            if (items.Any(i => i.ItemId == id))
+            if (inputs.OnEarlierAgendas.Contains(id) || items.Any(i => i.ItemId == id))
                 continue;
             items.Add(new AgendaItem(id, ItemTypes.S2ALimitNear, Risks.High, $"s2A time limit on {limit:yyyy-MM-dd}",
                 c.OccurredAt, Age(c.OccurredAt, meeting.Date), c.CrimeReference, c.CaseId, c.PerpetratorId, null, "case.summary", false,
