@@ -72,7 +72,15 @@ public sealed class MeetingsCommands(IDocumentStore store, TimeProvider clock, M
             .Where(a => a.Open && a.MeetingType == meeting.Type && a.DueDate < meeting.Date)
             .ToListAsync(ct);
         var nominals = await session.Query<GriffinNominal>().Where(n => n.Current).ToListAsync(ct);
-        return new AgendaInputs(candidates, onEarlier, actions, nominals.Select(n => n.Id).ToHashSet());
+
+        // What partners shared about these perpetrators within the last year.
+        var perpetrators = candidates.Where(c => c.PerpetratorId is not null).Select(c => c.PerpetratorId!.Value).ToHashSet();
+        var yearAgo = end.AddDays(-365);
+        var background = perpetrators.Count == 0 ? [] : (await session.Query<AgendaCandidate>()
+            .Where(c => c.OccurredAt >= yearAgo && c.OccurredAt < end
+                && (c.Type == ItemTypes.ProbationRecord || c.Type == ItemTypes.RiskSummary || c.Type == ItemTypes.Mappa || c.Type == ItemTypes.Intervention))
+            .ToListAsync(ct)).Where(c => c.PerpetratorId is { } p && perpetrators.Contains(p)).ToList();
+        return new AgendaInputs(candidates, onEarlier, actions, nominals.Select(n => n.Id).ToHashSet()) { Background = background };
     }
 
     public async Task<MeetingAction> AssignAction(AssignAction command, CancellationToken ct)

@@ -76,6 +76,9 @@ public sealed class RunningTheMeetingTests(MeetingsBed bed) : IClassFixture<Meet
         var again = await bed.Chair.RecordDecisionAsync(decide);
 
         Assert.Single(again.Decisions);
+        var agenda = await bed.Chair.GenerateAgendaAsync(new GenerateAgendaRequest { MeetingId = meeting });
+        Assert.Contains(agenda.Items.SelectMany(i => i.Contributions), c => c.VictimVoice == "wants an SPO (synthetic)");
+        Assert.Empty(agenda.WithheldFields);
         Assert.Equal("present", again.Attendees.Single(a => a.Person == "Test Officer 2").Attendance);
         Assert.Contains(again.Attendees, a => a.Person == "Test Clinician 1");
         Assert.Equal("escalating contact (synthetic)", Assert.Single(again.Discussions).Summary);
@@ -122,6 +125,8 @@ public sealed class RunningTheMeetingTests(MeetingsBed bed) : IClassFixture<Meet
         Assert.Contains(mine.Actions, a => a.ActionId == actionId);
         var advocacyList = await bed.Chair.ListOpenActionsAsync(new ListOpenActionsRequest { OwnerAgency = "advocacy" });
         Assert.DoesNotContain(advocacyList.Actions, a => a.ActionId == actionId);
+        var asAdvocate = await bed.As("advocacy", "advocate", "dmm").ListOpenActionsAsync(new ListOpenActionsRequest());
+        Assert.Contains(asAdvocate.Actions, a => a.ActionId == actionId);
 
         await MeetingsBed.Refused(StatusCode.FailedPrecondition, "action_id", () =>
             bed.As("advocacy", "advocate", "dmm").CompleteActionAsync(new CompleteActionRequest { ActionId = actionId }).ResponseAsync);

@@ -54,11 +54,17 @@ public sealed class SyntheticDayTests(MeetingsBed bed) : IClassFixture<MeetingsB
             ids.Add(await bed.Publish(new NominalAddedV1(Guid.NewGuid(), perpetrator, $"Test Person {n}", $"99/12345{n}X", "repeat stalking", day.AddMonths(3), at)));
         ids.Add(await bed.Publish(new NominalActivityV1(Guid.NewGuid(), nominals[0], "seen outside the victim's workplace (synthetic)", "CRIS-GRIFFIN-1", at)));
         ids.Add(await bed.Publish(new NominalActivityV1(Guid.NewGuid(), nominals[1], "arrested for criminal damage (synthetic)", null, at)));
+        var known = Guid.NewGuid();
+        string? knownCase = null;
         for (var n = 0; n < 12; n++)
         {
             var (tier, risk) = (n % 3) switch { 0 => (3, "high"), 1 => (2, "medium"), _ => (1, "standard") };
-            ids.Add(await bed.Publish(new CaseTieredV1(Guid.NewGuid(), $"CRIS-DAY-{n:00}", Guid.NewGuid(), "s4A", tier, risk, "overnight review", at.AddMinutes(n))));
+            var id = await bed.Publish(new CaseTieredV1(Guid.NewGuid(), $"CRIS-DAY-{n:00}", n == 0 ? known : Guid.NewGuid(), "s4A", tier, risk, "overnight review", at.AddMinutes(n)));
+            knownCase ??= id;
+            ids.Add(id);
         }
+        // Probation knows the first case's perpetrator: its record joins that item as probation's contribution.
+        ids.Add(await bed.Publish(new ProbationRecordSharedV1(Guid.NewGuid(), known, true, "community order", null, "Test Officer 7", 2, null, at.AddMinutes(-5))));
         for (var n = 0; n < 3; n++)
             ids.Add(await bed.Publish(new SpoEventV1(Guid.NewGuid(), Guid.NewGuid(), "breached", "contact in breach of the SPO (synthetic)", at)));
         for (var n = 0; n < 5; n++)
@@ -102,9 +108,14 @@ public sealed class SyntheticDayTests(MeetingsBed bed) : IClassFixture<MeetingsB
         Assert.Contains(view.Items.SelectMany(i => i.Contributions), c => c.WithheldMarker == "[withheld: probation.record]");
         Assert.Contains(view.Items.SelectMany(i => i.Contributions), c => c.CaseSummary == "contact in breach of the SPO (synthetic)");
 
-        // The chair sees the Griffin content the advocate does not.
+        Assert.Contains(view.Items.Single(i => i.ItemId == knownCase).Contributions,
+            c => c.Agency == "probation" && c.Name == "order_type" && c.WithheldMarker == "[withheld: probation.record]" && c.ProbationRecord == "");
+
+        // The chair sees the Griffin content and the probation contribution the advocate does not.
         var chairView = await bed.Chair.GetAgendaViewAsync(new GetAgendaViewRequest { MeetingId = meeting, AttendeeAgency = "police", AttendeeRole = "meeting-chair" });
         Assert.Contains("victim's workplace", chairView.ToString());
+        Assert.Contains(chairView.Items.Single(i => i.ItemId == knownCase).Contributions, c => c.Agency == "probation" && c.ProbationRecord == "community order");
+        Assert.Empty(chairView.Withheld);
 
         // Generating again: the same version; a new message: a new version.
         var again = await bed.Chair.GenerateAgendaAsync(new GenerateAgendaRequest { MeetingId = meeting });

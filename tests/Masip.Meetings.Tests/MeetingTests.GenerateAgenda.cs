@@ -124,3 +124,25 @@ public sealed class MeetingTests_GenerateAgenda
         Assert.Null(Candidates.From(new AdvocacyReferralDecidedV1(Guid.NewGuid(), null, true, null, Overnight), Guid.NewGuid()));
     }
 }
+
+public sealed class MeetingTests_GenerateAgenda_Partners
+{
+    [Fact]
+    public void Given_probation_and_NHS_know_the_perpetrator_When_generating_Then_the_item_carries_each_partner_contribution()
+    {
+        var perpetrator = Guid.NewGuid();
+        var tiered = Given.Candidate(Given.Tiered(3, "high", Given.Now.AddHours(-2), perpetrator: perpetrator));
+        var oldRecord = Given.Candidate(new ProbationRecordSharedV1(Guid.NewGuid(), perpetrator, true, "community order", null, "Test Officer 9", 1, null, Given.Now.AddDays(-90)));
+        var newRecord = Given.Candidate(new ProbationRecordSharedV1(Guid.NewGuid(), perpetrator, true, "suspended sentence", null, "Test Officer 9", 2, null, Given.Now.AddDays(-40)));
+        var risk = Given.Candidate(new RiskSummaryUpdatedV1(perpetrator, Guid.NewGuid(), "high", "high", "high", "low", "fixated (synthetic)", Given.Now.AddDays(-60)));
+        var inputs = Given.Inputs([tiered]) with { Background = [oldRecord, newRecord, risk] };
+
+        var item = ((AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, inputs, Given.Now)[0]).Items.Single();
+
+        Assert.Contains(new ItemField("probation", "order_type", "probation.record", "suspended sentence"), item.Fields);
+        Assert.DoesNotContain(item.Fields, f => f.Value == "community order");
+        Assert.Contains(new ItemField("nhs", "summary", "clinical.risk-summary", "fixated (synthetic)"), item.Fields);
+        Assert.Contains(new ItemField("police", "tier", "case.summary", "3"), item.Fields);
+        Assert.Contains(item.Sources, s => s.Message == nameof(ProbationRecordSharedV1));
+    }
+}

@@ -12,7 +12,11 @@ public sealed record AgendaInputs(
     IReadOnlyCollection<AgendaCandidate> Candidates,
     IReadOnlySet<string> OnEarlierAgendas,
     IReadOnlyCollection<MeetingAction> OpenActions,
-    IReadOnlySet<Guid> CurrentNominals);
+    IReadOnlySet<Guid> CurrentNominals)
+{
+    /// <summary>What partners already shared about the perpetrators (probation record, NHS risk summary, MAPPA, interventions), any date.</summary>
+    public IReadOnlyCollection<AgendaCandidate> Background { get; init; } = [];
+}
 
 /// <summary>
 /// Builds a meeting's agenda: a pure function of the meeting and its inputs, so the same inputs
@@ -43,8 +47,9 @@ public static class AgendaBuilder
                 continue;
             if (griffin && !IsGriffinRelevant(c.Type, c.PerpetratorId, inputs.CurrentNominals))
                 continue;
+            var (sources, fields) = WithPartners(c, inputs.Background, end);
             items.Add(new AgendaItem(c.Id, c.Type, c.Risk, c.Reason, c.OccurredAt, Age(c.OccurredAt, meeting.Date), c.CrimeReference,
-                c.CaseId, c.PerpetratorId, c.ReferralId, c.ItemClass, c.VictimConsent, c.Sources, c.Fields));
+                c.CaseId, c.PerpetratorId, c.ReferralId, c.ItemClass, c.VictimConsent, sources, fields));
         }
 
         // s2A limits near: the 6-month limit counted from when the case was tiered (the nearest
@@ -86,6 +91,33 @@ public static class AgendaBuilder
             .ThenBy(i => ItemTypes.Rank(i.Type))
             .ThenBy(i => i.OccurredAt)
             .ThenBy(i => i.ItemId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Types whose latest message about a perpetrator is brought to every item about that perpetrator.</summary>
+    public static readonly IReadOnlySet<string> PartnerTypes = new HashSet<string>
+    {
+        ItemTypes.ProbationRecord, ItemTypes.RiskSummary, ItemTypes.Mappa, ItemTypes.Intervention,
+    };
+
+    /// <summary>
+    /// Each partner's contribution: the item's own fields, then the latest of each partner type
+    /// known (before the meeting) about the same perpetrator, each field keeping its own agency and class.
+    /// </summary>
+    private static (IReadOnlyList<SourceRef> Sources, IReadOnlyList<ItemField> Fields) WithPartners(
+        AgendaCandidate item, IReadOnlyCollection<AgendaCandidate> background, DateTimeOffset end)
+    {
+        if (item.PerpetratorId is not { } perpetrator || background.Count == 0)
+            return (item.Sources, item.Fields);
+        var latest = background
+            .Where(b => b.PerpetratorId == perpetrator && b.Id != item.Id && b.OccurredAt < end && PartnerTypes.Contains(b.Type))
+            .GroupBy(b => b.Type)
+            .Select(g => g.OrderByDescending(b => b.OccurredAt).ThenBy(b => b.Id, StringComparer.Ordinal).First())
+            .OrderBy(b => ItemTypes.Rank(b.Type))
+            .ToList();
+        if (latest.Count == 0)
+            return (item.Sources, item.Fields);
+        return ([.. item.Sources, .. latest.SelectMany(b => b.Sources.Where(s => s.Kind != "perpetrator"))],
+                [.. item.Fields, .. latest.SelectMany(b => b.Fields)]);
     }
 
     public static bool IsGriffinRelevant(string type, Guid? perpetratorId, IReadOnlySet<Guid> nominals) =>
