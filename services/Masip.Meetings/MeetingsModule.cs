@@ -4,6 +4,7 @@ using Masip.Contracts.Messages;
 using Masip.Meetings.Actions;
 using Masip.Meetings.Agenda.Candidates;
 using Masip.Meetings.Calendar;
+using Masip.Meetings.Running;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Meetings;
@@ -25,7 +26,9 @@ public static class MeetingsModule
         services.AddOptions<MeetingCalendar>().BindConfiguration(CalendarSection);
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeetingCalendar>>().Value);
         services.AddScoped<MeetingsCommands>();
-        services.PublishIntegrationEvent<DecisionRecorded>(e => e.MeetingType == MeetingTypes.Griffin
+        // A Griffin meeting's decisions, and a nomination to Griffin from the DMM, are Griffin
+        // business: police, probation and NHS only (GriffinDecisionRecordedV1 never goes to advocacy).
+        services.PublishIntegrationEvent<DecisionRecorded>(e => e.MeetingType == MeetingTypes.Griffin || e.Kind == DecisionKinds.NominateToGriffin
             ? new GriffinDecisionRecordedV1(e.DecisionId, e.MeetingId, e.MeetingDate, e.ItemId, e.Kind, e.OwnerAgency, e.CaseId,
                 e.PerpetratorId, e.CrimeReference, e.NewTier, e.Detail, e.DecidedBy, e.DecidedAt)
             : new MeetingDecisionRecordedV1(e.DecisionId, e.MeetingId, e.MeetingDate, e.ItemId, e.Kind, e.OwnerAgency, e.CaseId,

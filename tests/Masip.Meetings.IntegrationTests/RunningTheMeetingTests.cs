@@ -86,6 +86,13 @@ public sealed class RunningTheMeetingTests(MeetingsBed bed) : IClassFixture<Meet
             TimeSpan.FromSeconds(30), "the decision message");
         Assert.Equal(("tier-change", "police", 3, caseId), (message.Kind, message.OwnerAgency, message.NewTier, message.CaseId));
 
+        // A nomination to Griffin is Griffin business: it goes out without advocacy among the receivers.
+        var nomination = Guid.NewGuid().ToString();
+        await bed.Chair.RecordDecisionAsync(new RecordDecisionRequest { MeetingId = meeting, DecisionId = nomination, ItemId = item, Kind = "nominate-to-griffin", OwnerAgency = "police", Detail = "repeat high-harm" });
+        await Eventually.ValueAsync(() => Task.FromResult(bed.GriffinDecisions.FirstOrDefault(d => d.DecisionId.ToString() == nomination)),
+            TimeSpan.FromSeconds(30), "the Griffin decision message");
+        Assert.DoesNotContain(bed.Decisions, d => d.DecisionId.ToString() == nomination);
+
         // Bad input: nothing changes.
         await MeetingsBed.Refused(StatusCode.FailedPrecondition, "item_id", () => bed.Chair.RecordDecisionAsync(
             decide.Clone().With(d => { d.DecisionId = Guid.NewGuid().ToString(); d.ItemId = "not-on-the-agenda"; })).ResponseAsync);
@@ -94,7 +101,7 @@ public sealed class RunningTheMeetingTests(MeetingsBed bed) : IClassFixture<Meet
         await MeetingsBed.Refused(StatusCode.FailedPrecondition, "item_id", () => bed.Chair.RecordDiscussionAsync(
             new RecordDiscussionRequest { MeetingId = meeting, ItemId = "not-on-the-agenda", Summary = "x" }).ResponseAsync);
         var after = await bed.Chair.GetMeetingAsync(new GetMeetingRequest { MeetingId = meeting });
-        Assert.Single(after.Decisions);
+        Assert.Equal(2, after.Decisions.Count);
         Assert.Single(after.Discussions);
         // Only the chair runs the meeting.
         var denied = await Assert.ThrowsAsync<RpcException>(() => bed.As("advocacy", "advocate", "dmm").RecordDecisionAsync(decide).ResponseAsync);
@@ -134,6 +141,29 @@ public sealed class RunningTheMeetingTests(MeetingsBed bed) : IClassFixture<Meet
         var completed = await probation.CompleteActionAsync(new CompleteActionRequest { ActionId = actionId });
         Assert.Equal("completed", completed.Status);
         Assert.DoesNotContain((await probation.ListOpenActionsAsync(new ListOpenActionsRequest { OwnerAgency = "probation" })).Actions, a => a.ActionId == actionId);
+    }
+
+    [Fact]
+    public async Task Withdrawn_consent_withholds_the_victims_voice_from_every_view()
+    {
+        var referral = Guid.NewGuid();
+        var voice = await bed.Publish(new VictimVoiceSharedV1(referral, "CRIS-W-1", "afraid (synthetic)", "wants to move (synthetic)", DateTimeOffset.UtcNow.AddMinutes(-5)));
+        await bed.Arrived("dmm", Day, [voice]);
+        var meeting = Guid.NewGuid().ToString();
+        await bed.Chair.ScheduleMeetingAsync(new ScheduleMeetingRequest { MeetingId = meeting, Type = "dmm", Date = MeetingsBed.Day(Day), Chair = "Chair Person 1" });
+        var before = await bed.Chair.GenerateAgendaAsync(new GenerateAgendaRequest { MeetingId = meeting });
+        Assert.Contains(before.Items.Single(i => i.ItemId == voice).Contributions, c => c.VictimVoice == "wants to move (synthetic)");
+
+        await bed.Publish(new VictimVoiceWithdrawnV1(referral, DateTimeOffset.UtcNow));
+        var withdrawn = await Eventually.TrueAsync(async () =>
+        {
+            var view = await bed.Chair.GetAgendaViewAsync(new GetAgendaViewRequest { MeetingId = meeting, AttendeeAgency = "police", AttendeeRole = "meeting-chair" });
+            return view.Items.Single(i => i.ItemId == voice).Contributions.Any(c => c.WithheldMarker == "[withheld: victim.voice (consent withdrawn)]");
+        }, TimeSpan.FromSeconds(30));
+
+        Assert.True(withdrawn, "the withdrawal did not reach the meetings service");
+        var after = await bed.Chair.GetAgendaViewAsync(new GetAgendaViewRequest { MeetingId = meeting, AttendeeAgency = "police", AttendeeRole = "meeting-chair" });
+        Assert.DoesNotContain("wants to move", after.ToString());
     }
 
     [Fact]

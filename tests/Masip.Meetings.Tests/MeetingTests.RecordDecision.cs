@@ -76,3 +76,18 @@ public sealed class MeetingTests_RecordDecision
         Assert.Empty(CompleteActionDecision.Decide(completed, new CompleteAction(action.Id, "probation", "test-probation", false), Given.Now));
     }
 }
+
+public sealed class MeetingTests_RecordDecision_Griffin
+{
+    [Fact]
+    public void Given_a_DMM_item_When_nominating_to_Griffin_for_advocacy_Then_it_is_refused_naming_owner_agency()
+    {
+        var meeting = Given.Meeting();
+        meeting = meeting.Apply((AgendaGenerated)GenerateAgendaDecision.Decide(meeting, meeting.Id,
+            Given.Inputs([Given.Candidate(Given.Tiered(3, "high", Given.Now.AddHours(-1)))]), Given.Now)[0]);
+        var command = new RecordDecision(meeting.Id, Guid.NewGuid(), meeting.Agenda[0].ItemId, DecisionKinds.NominateToGriffin, "advocacy", "nominate", null, "chair");
+
+        Assert.Equal("owner_agency", Assert.Throws<RuleViolationException>(() => RunningDecisions.Decide(meeting, command, Given.Now)).Field);
+        Assert.IsType<DecisionRecorded>(Assert.Single(RunningDecisions.Decide(meeting, command with { OwnerAgency = "police" }, Given.Now)));
+    }
+}

@@ -41,7 +41,8 @@ public static class MeetingExport
         var detailClass = meeting.Type == MeetingTypes.Griffin ? "griffin.restricted" : "case.summary";
         sections.Add(new Section("Discussion and decisions", [("Per item", [
             .. meeting.Discussions.Select(d => $"Item {d.ItemId}: {Show(itemClass.GetValueOrDefault(d.ItemId, "case.summary"), Show("police.intelligence", d.Summary))}"),
-            .. meeting.Decisions.Select(d => $"Decision on item {d.ItemId}: {d.Kind}, owner {d.OwnerAgency}"
+            .. meeting.Decisions.Select(d => d.Kind == Running.DecisionKinds.NominateToGriffin && !agreement.MaySee(view.Viewer, "griffin.restricted", purpose)
+                ? $"Decision on item {d.ItemId}: {AgendaViews.Marker("griffin.restricted")}" : $"Decision on item {d.ItemId}: {d.Kind}, owner {d.OwnerAgency}"
                 + (d.NewTier is { } t ? $", tier {Show("case.summary", t.ToString())}" : "") + $": {Show(detailClass, d.Detail)}"),
         ])]));
         sections.Add(new Section("Actions", [("Actions", [

@@ -12,10 +12,11 @@ public sealed record RecordDecision(Guid MeetingId, Guid DecisionId, string Item
 public static class DecisionKinds
 {
     public const string TierChange = "tier-change";
+    public const string NominateToGriffin = "nominate-to-griffin";
 
     public static readonly IReadOnlyDictionary<string, string> All = new[]
     {
-        TierChange, "refer", "apply-for-spo", "nominate-to-griffin", "no-further-action",
+        TierChange, "refer", "apply-for-spo", NominateToGriffin, "no-further-action",
     }.ToDictionary(k => k, k => k);
 }
 
@@ -56,7 +57,7 @@ public static class RunningDecisions
             throw new InvalidFieldException("new_tier", "only a tier change has a new tier");
         if (command.Kind == DecisionKinds.TierChange && command.OwnerAgency != "police")
             throw new RuleViolationException("owner_agency", "tiers are owned by the police; a tier change is for police to apply");
-        if (m.Type == MeetingTypes.Griffin && command.OwnerAgency == "advocacy")
+        if ((m.Type == MeetingTypes.Griffin || command.Kind == DecisionKinds.NominateToGriffin) && command.OwnerAgency == "advocacy")
             throw new RuleViolationException("owner_agency", "a Griffin decision cannot be owned by advocacy");
         return [new DecisionRecorded(m.Id, command.DecisionId, m.Type, m.Date, command.ItemId, command.Kind, command.OwnerAgency,
             item.CaseId, item.PerpetratorId, item.CrimeReference, command.NewTier, command.Detail, command.DecidedBy, now)];
