@@ -1,3 +1,4 @@
+using Masip.Police.Partners;
 using Masip.Police;
 using Masip.Police.Cases;
 using Masip.Police.Griffin;
@@ -16,6 +17,7 @@ builder.Services.AddPerpetrators();
 builder.Services.AddGriffin();
 builder.Services.AddSpo();
 builder.Services.AddReferrals();
+builder.Services.AddPartnerInformation();
 
 var app = builder.Build();
 app.MapMasipDefaults();

@@ -6,6 +6,8 @@ using Masip.Police.Griffin;
 using Masip.Police.Perpetrators.Linking;
 using Masip.ServiceDefaults.Errors;
 
+
+
 namespace Masip.Police.Perpetrators;
 
 public sealed class PolicePerpetratorsGrpc(IDocumentStore store, IQuerySession query, TimeProvider clock) : PolicePerpetrators.PolicePerpetratorsBase
@@ -87,6 +89,20 @@ public sealed class PolicePerpetratorsGrpc(IDocumentStore store, IQuerySession q
             ExpiresOn = c.Spo.ExpiresOn is { } e ? Formats.Date(e) : "",
             Breaches = c.Spo.Breaches,
         }));
+        if (await query.LoadAsync<Masip.Police.Partners.PartnerRiskSummary>(perpetratorId, ct) is { } risk)
+            reply.NhsRiskSummary = new Masip.Contracts.Police.PartnerRiskSummary
+            {
+                RiskOfViolence = risk.RiskOfViolence, RiskOfPersistence = risk.RiskOfPersistence, RiskOfRecurrence = risk.RiskOfRecurrence,
+                RiskOfPsychologicalDamage = risk.RiskOfPsychologicalDamage, Summary = risk.Summary, AssessedAt = Formats.Instant(risk.AssessedAt),
+            };
+        if (await query.LoadAsync<Masip.Police.Partners.PartnerProbationRecord>(perpetratorId, ct) is { } probation)
+            reply.ProbationRecord = new Masip.Contracts.Police.PartnerProbationRecord
+            {
+                KnownToProbation = probation.KnownToProbation, OrderType = probation.OrderType ?? "",
+                OrderEnds = probation.OrderEnds is { } ends ? Formats.Date(ends) : "", ResponsibleOfficer = probation.ResponsibleOfficer ?? "",
+                MappaCategory = probation.MappaCategory ?? 0,
+                ExpectedRelease = probation.ExpectedRelease is { } release ? Formats.Date(release) : "", SharedAt = Formats.Instant(probation.SharedAt),
+            };
         return reply;
     }
 }

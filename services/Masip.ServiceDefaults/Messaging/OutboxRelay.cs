@@ -31,7 +31,7 @@ public sealed class OutboxRelay : SubscriptionBase
 
     private readonly IBus _bus;
     private readonly ILogger<OutboxRelay> _logger;
-    private readonly Dictionary<Type, IIntegrationEventMap> _maps;
+    private readonly Dictionary<Type, IIntegrationEventMap[]> _maps;
     private readonly SharingAgreement _agreement;
     private readonly DisclosureAuditor _auditor;
     private readonly ServiceIdentity _service;
@@ -45,7 +45,8 @@ public sealed class OutboxRelay : SubscriptionBase
         _agreement = agreement;
         _auditor = auditor;
         _service = service;
-        _maps = maps.ToDictionary(m => m.EventType);
+        // One event may need several messages (an SPO breach: to partners, and to the victim's advocate).
+        _maps = maps.GroupBy(m => m.EventType).ToDictionary(g => g.Key, g => g.ToArray());
         Name = RelayName;
         foreach (var type in _maps.Keys)
             IncludeType(type);
@@ -56,15 +57,18 @@ public sealed class OutboxRelay : SubscriptionBase
     {
         foreach (var @event in page.Events)
         {
-            if (!_maps.TryGetValue(@event.EventType, out var map))
+            if (!_maps.TryGetValue(@event.EventType, out var maps))
                 continue;
-            var message = map.Map(@event);
-            if (message is null)
-                continue;
-            var personalClasses = EnsureReceiversMayHold(message.GetType());
-            await PublishUntilConfirmed(@event, message, cancellationToken);
-            if (personalClasses.Length > 0)
-                await AuditDisclosure(@event, message, personalClasses, cancellationToken);
+            for (var index = 0; index < maps.Length; index++)
+            {
+                var message = maps[index].Map(@event);
+                if (message is null)
+                    continue;
+                var personalClasses = EnsureReceiversMayHold(message.GetType());
+                await PublishUntilConfirmed(@event, MessageIdFor(@event, index), message, cancellationToken);
+                if (personalClasses.Length > 0)
+                    await AuditDisclosure(@event, message, personalClasses, cancellationToken);
+            }
         }
         return NullChangeListener.Instance;
     }
@@ -92,7 +96,19 @@ public sealed class OutboxRelay : SubscriptionBase
 
     // Broker down is a wait, not a failure: keep the page (and the order of what follows) until
     // RabbitMQ is back. Only shutdown stops the loop.
-    private async Task PublishUntilConfirmed(IEvent @event, object message, CancellationToken cancellationToken)
+    // The first message of an event carries the event id; further ones a stable id derived from it,
+    // so a republished page is deduplicated by the receivers' inboxes either way.
+    private static Guid MessageIdFor(IEvent @event, int index)
+    {
+        if (index == 0)
+            return @event.Id;
+        var bytes = @event.Id.ToByteArray();
+        bytes[0] ^= (byte)index;
+        bytes[15] ^= (byte)(index * 31);
+        return new Guid(bytes);
+    }
+
+    private async Task PublishUntilConfirmed(IEvent @event, Guid messageId, object message, CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; ; attempt++)
@@ -103,7 +119,7 @@ public sealed class OutboxRelay : SubscriptionBase
             {
                 await _bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context =>
                 {
-                    context.MessageId = @event.Id;
+                    context.MessageId = messageId;
                     context.CorrelationId = @event.StreamId;
                     context.Headers.Set("masip-event-sequence", @event.Sequence);
                 }), timeout.Token);

@@ -1,0 +1,43 @@
+namespace Masip.Contracts.Messages;
+
+/// <summary>
+/// A decision the daily management meeting recorded on an agenda item (tier change, refer,
+/// apply for SPO, nominate to Griffin, no further action). The owning agency's service turns it
+/// into its own command (police stay the owner of tiers). Only non-identifying facts travel:
+/// the detail is a short case-level phrase ("tier 3"), never names or intelligence.
+/// </summary>
+[ReceivedBy("police", "probation", "nhs", "advocacy")]
+public sealed record MeetingDecisionRecordedV1(
+    [DataClass("record.meta")] Guid DecisionId,
+    [DataClass("record.meta")] Guid MeetingId,
+    [DataClass("record.meta")] DateOnly MeetingDate,
+    [DataClass("record.meta")] string ItemId,
+    [DataClass("record.meta")] string Kind,            // tier-change | refer | apply-for-spo | nominate-to-griffin | no-further-action
+    [DataClass("record.meta")] string OwnerAgency,     // police | probation | nhs | advocacy
+    [DataClass("record.meta"), Subject("case")] Guid? CaseId,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
+    [DataClass("record.meta")] string? CrimeReference,
+    [DataClass("case.summary")] int? NewTier,
+    [DataClass("case.summary")] string Detail,
+    [DataClass("officer.identity")] string DecidedBy,
+    [DataClass("record.meta")] DateTimeOffset DecidedAt);
+
+/// <summary>
+/// A decision of the Operation Griffin meeting: police, probation and NHS only (never advocacy,
+/// DOMAIN.md "Operation Griffin"), so it may carry Griffin-restricted detail.
+/// </summary>
+[ReceivedBy("police", "probation", "nhs")]
+public sealed record GriffinDecisionRecordedV1(
+    [DataClass("record.meta")] Guid DecisionId,
+    [DataClass("record.meta")] Guid MeetingId,
+    [DataClass("record.meta")] DateOnly MeetingDate,
+    [DataClass("record.meta")] string ItemId,
+    [DataClass("record.meta")] string Kind,
+    [DataClass("record.meta")] string OwnerAgency,
+    [DataClass("record.meta"), Subject("case")] Guid? CaseId,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
+    [DataClass("record.meta")] string? CrimeReference,
+    [DataClass("case.summary")] int? NewTier,
+    [DataClass("griffin.restricted")] string Detail,
+    [DataClass("officer.identity")] string DecidedBy,
+    [DataClass("record.meta")] DateTimeOffset DecidedAt);

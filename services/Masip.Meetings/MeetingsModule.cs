@@ -1,0 +1,38 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Masip.Contracts.Messages;
+using Masip.Meetings.Actions;
+using Masip.Meetings.Agenda.Candidates;
+using Masip.Meetings.Calendar;
+using Masip.Meetings.Running;
+using Masip.ServiceDefaults.Messaging;
+
+namespace Masip.Meetings;
+
+/// <summary>Meetings: the meeting and action streams, the agenda candidates, the calendar, the decisions published.</summary>
+public static class MeetingsModule
+{
+    public const string CalendarSection = "Masip:Meetings";
+
+    public static IServiceCollection AddMeetings(this IServiceCollection services)
+    {
+        services.ConfigureMarten(store =>
+        {
+            store.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
+            store.Projections.Snapshot<MeetingAction>(SnapshotLifecycle.Inline);
+            store.Schema.For<AgendaCandidate>().Index(c => c.OccurredAt);
+            store.Schema.For<MeetingAction>().Index(a => a.OwnerAgency);
+        });
+        services.AddOptions<MeetingCalendar>().BindConfiguration(CalendarSection);
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeetingCalendar>>().Value);
+        services.AddScoped<MeetingsCommands>();
+        // A Griffin meeting's decisions, and a nomination to Griffin from the DMM, are Griffin
+        // business: police, probation and NHS only (GriffinDecisionRecordedV1 never goes to advocacy).
+        services.PublishIntegrationEvent<DecisionRecorded>(e => e.MeetingType == MeetingTypes.Griffin || e.Kind == DecisionKinds.NominateToGriffin
+            ? new GriffinDecisionRecordedV1(e.DecisionId, e.MeetingId, e.MeetingDate, e.ItemId, e.Kind, e.OwnerAgency, e.CaseId,
+                e.PerpetratorId, e.CrimeReference, e.NewTier, e.Detail, e.DecidedBy, e.DecidedAt)
+            : new MeetingDecisionRecordedV1(e.DecisionId, e.MeetingId, e.MeetingDate, e.ItemId, e.Kind, e.OwnerAgency, e.CaseId,
+                e.PerpetratorId, e.CrimeReference, e.NewTier, e.Detail, e.DecidedBy, e.DecidedAt));
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using Masip.Meetings.Calendar;
+using Masip.ServiceDefaults.Errors;
+
+namespace Masip.Meetings.Running;
+
+public sealed record RecordAttendance(Guid MeetingId, string Person, bool Present);
+
+public sealed record RecordDiscussion(Guid MeetingId, string ItemId, string Summary);
+
+public sealed record RecordDecision(Guid MeetingId, Guid DecisionId, string ItemId, string Kind, string OwnerAgency, string Detail, int? NewTier, string DecidedBy);
+
+public static class DecisionKinds
+{
+    public const string TierChange = "tier-change";
+    public const string NominateToGriffin = "nominate-to-griffin";
+
+    public static readonly IReadOnlyDictionary<string, string> All = new[]
+    {
+        TierChange, "refer", "apply-for-spo", NominateToGriffin, "no-further-action",
+    }.ToDictionary(k => k, k => k);
+}
+
+/// <summary>Deciders for what happens in the meeting: attendance, discussion, decisions.</summary>
+public static class RunningDecisions
+{
+    public static IReadOnlyList<object> Decide(Meeting? meeting, RecordAttendance command, DateTimeOffset now)
+    {
+        var m = Existing(meeting, command.MeetingId);
+        if (m.Attendees.All(a => a.Person != command.Person) && m.Chair != command.Person)
+            throw new RuleViolationException("person", "not an attendee of this meeting; add the attendee first");
+        return m.Attendance.Contains(new AttendanceEntry(command.Person, command.Present))
+            ? []
+            : [new AttendanceRecorded(m.Id, command.Person, command.Present, now)];
+    }
+
+    public static IReadOnlyList<object> Decide(Meeting? meeting, RecordDiscussion command, DateTimeOffset now)
+    {
+        var m = Existing(meeting, command.MeetingId);
+        OnAgenda(m, command.ItemId);
+        return m.Discussions.Contains(new Discussion(command.ItemId, command.Summary))
+            ? []
+            : [new DiscussionRecorded(m.Id, command.ItemId, command.Summary, now)];
+    }
+
+    /// <summary>A decision on an item of the current agenda; the same decision id again decides nothing.</summary>
+    public static IReadOnlyList<object> Decide(Meeting? meeting, RecordDecision command, DateTimeOffset now)
+    {
+        var m = Existing(meeting, command.MeetingId);
+        var item = OnAgenda(m, command.ItemId);
+        if (m.Decisions.FirstOrDefault(d => d.DecisionId == command.DecisionId) is { } earlier)
+            return earlier.ItemId == command.ItemId && earlier.Kind == command.Kind && earlier.OwnerAgency == command.OwnerAgency
+                ? []
+                : throw new DuplicateRecordException("decision_id", "a different decision already has this id");
+        if (command.Kind == DecisionKinds.TierChange && command.NewTier is not (>= 1 and <= 3))
+            throw new InvalidFieldException("new_tier", "a tier change needs the new tier, 1 to 3");
+        if (command.Kind != DecisionKinds.TierChange && command.NewTier is not null)
+            throw new InvalidFieldException("new_tier", "only a tier change has a new tier");
+        if (command.Kind == DecisionKinds.TierChange && command.OwnerAgency != "police")
+            throw new RuleViolationException("owner_agency", "tiers are owned by the police; a tier change is for police to apply");
+        if ((m.Type == MeetingTypes.Griffin || command.Kind == DecisionKinds.NominateToGriffin) && command.OwnerAgency == "advocacy")
+            throw new RuleViolationException("owner_agency", "a Griffin decision cannot be owned by advocacy");
+        return [new DecisionRecorded(m.Id, command.DecisionId, m.Type, m.Date, command.ItemId, command.Kind, command.OwnerAgency,
+            item.CaseId, item.PerpetratorId, item.CrimeReference, command.NewTier, command.Detail, command.DecidedBy, now)];
+    }
+
+    private static Meeting Existing(Meeting? meeting, Guid id) =>
+        meeting ?? throw new RecordNotFoundException("meeting_id", $"no meeting {id}");
+
+    private static Agenda.AgendaItem OnAgenda(Meeting meeting, string itemId) =>
+        meeting.Agenda.FirstOrDefault(i => i.ItemId == itemId)
+        ?? throw new RuleViolationException("item_id", $"item {itemId} is not on the meeting's agenda (version {meeting.AgendaVersion})");
+}
