@@ -7,8 +7,8 @@
 #   2. three s4A reports are reviewed and tiered; the Tier 3 suspect is nominated to
 #      Operation Griffin and the meeting chair accepts the nomination
 #   3. the victim of the Tier 3 case is referred to advocacy; the advocate accepts
-#   4. the DMM agenda as the chair and as the advocate see it (when the meetings service
-#      offers `masip meetings agenda`), else the review queue as the officer sees it and the
+#   4. the chair schedules the DMM and generates its agenda; the agenda as the chair and as
+#      the advocate see it (when the client offers `masip meetings`), else the review queue as the officer sees it and the
 #      advocacy referrals as the advocate sees them
 #
 # Knobs: MASIP_DEMO_SEED (default: a new seed each run, so each run brings a new night),
@@ -98,10 +98,24 @@ say "The advocate accepts the referral"
 run "accepting the referral" advocacy accept "$referral_id" --advocate advocate-01
 
 if masip --help 2>/dev/null | grep -qE '^  meetings '; then
+  # the DMM meets on working days: today, or the next working day at a weekend
+  dmm="$TODAY"
+  case "$(date -u +%u)" in 6) dmm="$(date -u -d '+2 days' +%Y-%m-%d)" ;; 7) dmm="$(date -u -d '+1 day' +%Y-%m-%d)" ;; esac
+  tier3_ref="$(json "reading the Tier 3 case" police case "$tier3" | jq -r .crime_reference)"
+  say "The meeting chair schedules the DMM of $dmm and generates its agenda"
+  run "scheduling the DMM" meetings schedule --date "$dmm" >/dev/null
+  on_agenda=""
+  for _ in $(seq 1 40); do
+    if masip meetings generate --date "$dmm" --json 2>/dev/null | jq -e --arg r "$tier3_ref" '.items[] | select(.crime_reference == $r)' >/dev/null; then
+      on_agenda=1; break
+    fi
+    sleep 0.5
+  done
+  [[ -n "$on_agenda" ]] || fail "the Tier 3 case $tier3_ref did not reach the DMM agenda within 20 s"
   say "The DMM agenda as the chair sees it"
-  run "the chair's agenda" meetings agenda --date today --as police/meeting-chair
+  run "the chair's agenda" meetings agenda --date "$dmm" --as police/meeting-chair
   say "The DMM agenda as the advocate sees it"
-  run "the advocate's agenda" meetings agenda --date today --as advocacy/advocate
+  run "the advocate's agenda" meetings agenda --date "$dmm" --as advocacy/advocate
 else
   say "The review queue as the STAC officer sees it (s4A first; the meetings agenda is not in this build)"
   run "the officer's queue" police queue --from "$TODAY" --to "$TODAY" --limit 15

@@ -51,6 +51,7 @@ public static class MasipCli
         root.Subcommands.Add(AdvocacyCommands.Build(env));
         root.Subcommands.Add(ProbationCommands.Build(env));
         root.Subcommands.Add(NhsCommands.Build(env));
+        root.Subcommands.Add(MeetingsCommands.Build(env));
         root.Subcommands.Add(AuditCommands.Build(env));
         root.Subcommands.Add(TokenCommand.Build(env));
         root.Subcommands.Add(DemoCommands.Build(env));

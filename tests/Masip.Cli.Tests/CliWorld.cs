@@ -2,6 +2,7 @@ using System.Text.Json;
 using Grpc.Net.Client;
 using Masip.Advocacy;
 using Masip.Cli;
+using Masip.Meetings;
 using Masip.Nhs;
 using Masip.Police;
 using Masip.Probation;
@@ -10,7 +11,7 @@ using Xunit;
 
 namespace Masip.Cli.Tests;
 
-/// <summary>The four services the client commands call, on test servers in one test bed, started once for the class.</summary>
+/// <summary>The five services the client commands call, on test servers in one test bed, started once for the class.</summary>
 public sealed class CliWorld : IAsyncLifetime
 {
     private readonly TestBed _bed = new();
@@ -24,10 +25,12 @@ public sealed class CliWorld : IAsyncLifetime
         var probation = await _bed.StartAsync<ProbationHost>(ProbationHost.Name);
         var nhs = await _bed.StartAsync<NhsHost>(NhsHost.Name);
         var advocacy = await _bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name);
+        var meetings = await _bed.StartAsync<MeetingsHost>(MeetingsHost.Name);
         _channels["police"] = (who, purpose) => police.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
         _channels["probation"] = (who, purpose) => probation.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
         _channels["nhs"] = (who, purpose) => nhs.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
         _channels["advocacy"] = (who, purpose) => advocacy.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
+        _channels["meetings"] = (who, purpose) => meetings.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
         _defaults["nhs"] = () => nhs.Channel;
     }
 
