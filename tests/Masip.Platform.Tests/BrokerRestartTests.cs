@@ -17,6 +17,7 @@ public sealed class BrokerRestarts
 
 /// <summary>DESIGN.md: "Postgres or RabbitMQ can restart at any point"; the message still arrives, once.</summary>
 [Collection(BrokerRestarts.Name)]
+[Trait("Category", "BrokerRestart")] // deploy/masip test runs these last, on their own
 public sealed class BrokerRestartTests(TestBed bed) : IClassFixture<TestBed>
 {
     [Fact]

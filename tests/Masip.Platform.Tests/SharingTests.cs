@@ -4,6 +4,8 @@ using Masip.Contracts.Police;
 using Masip.Police;
 using Masip.Probation;
 using Masip.Testing;
+using Masip.ServiceDefaults.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
@@ -132,6 +134,23 @@ public sealed class SharingTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         var trail = await audit.WhoSawSubjectAsync(new WhoSawSubjectRequest { SubjectKind = "referral", SubjectId = request.ReferralId });
         Assert.Equal(12, trail.Entries.Count(e => e.ViewerSub.StartsWith("reader-")));
         var verdict = await audit.VerifySubjectChainAsync(new VerifySubjectChainRequest { SubjectKind = "referral", SubjectId = request.ReferralId });
+        Assert.True(verdict.Valid, verdict.Reason);
+    }
+
+    [Fact]
+    public async Task First_disclosures_about_a_new_subject_at_the_same_moment_start_one_chain()
+    {
+        var auditor = _police.Services.GetRequiredService<DisclosureAuditor>();
+        var subjectId = Guid.NewGuid().ToString();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => auditor.RecordAsync(new Disclosure(
+            [("case", subjectId)], $"racer-{i}", "police", "stac-officer", "police", "grpc", "Test/Race", ["case.summary"], "dmm", null),
+            CancellationToken.None)));
+
+        var audit = new DisclosureAudit.DisclosureAuditClient(_police.ChannelAs("police", "auditor", "audit"));
+        var trail = await audit.WhoSawSubjectAsync(new WhoSawSubjectRequest { SubjectKind = "case", SubjectId = subjectId });
+        Assert.Equal(8, trail.Entries.Count);
+        var verdict = await audit.VerifySubjectChainAsync(new VerifySubjectChainRequest { SubjectKind = "case", SubjectId = subjectId });
         Assert.True(verdict.Valid, verdict.Reason);
     }
 

@@ -64,6 +64,8 @@ public sealed class DisclosureAuditor(IServiceProvider services, TimeProvider cl
 
     private static bool IsConcurrencyConflict(Exception ex) =>
         ex is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException
+            // Two first disclosures about a subject start its chain at once.
+            or Marten.Exceptions.ExistingStreamIdCollisionException
             // Two appends to one chain at once: the loser's version collides (quick append mode).
             or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || (ex.InnerException is { } inner && IsConcurrencyConflict(inner));

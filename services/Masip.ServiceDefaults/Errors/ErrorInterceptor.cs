@@ -89,7 +89,8 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
         RuleViolationException e => new Status(StatusCode.FailedPrecondition, e.Message),
         RecordNotFoundException e => new Status(StatusCode.NotFound, e.Message),
         DuplicateRecordException e => new Status(StatusCode.AlreadyExists, e.Message),
-        ExistingStreamIdCollisionException => new Status(StatusCode.AlreadyExists, "id: a record with this id already exists"),
+        Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
+            new Status(StatusCode.AlreadyExists, "id: a record with this id already exists"),
         DocumentAlreadyExistsException => new Status(StatusCode.AlreadyExists, "id: a record with this id already exists"),
         ConcurrencyException or JasperFx.ConcurrencyException =>
             new Status(StatusCode.Aborted, "version: the record changed since it was read; reload and try again"),
