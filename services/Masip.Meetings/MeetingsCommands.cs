@@ -80,7 +80,16 @@ public sealed class MeetingsCommands(IDocumentStore store, TimeProvider clock, M
             .Where(c => c.OccurredAt >= yearAgo && c.OccurredAt < end
                 && (c.Type == ItemTypes.ProbationRecord || c.Type == ItemTypes.RiskSummary || c.Type == ItemTypes.Mappa || c.Type == ItemTypes.Intervention))
             .ToListAsync(ct)).Where(c => c.PerpetratorId is { } p && perpetrators.Contains(p)).ToList();
-        return new AgendaInputs(candidates, onEarlier, actions, nominals.Select(n => n.Id).ToHashSet()) { Background = background };
+
+        // Referrals awaiting a decision that have since been decided.
+        var pending = candidates.Where(c => c.Type == ItemTypes.ReferralAwaitingDecision && c.ReferralId is not null)
+            .Select(c => c.ReferralId!.Value).Distinct().ToList();
+        var decided = pending.Count == 0 ? [] : await session.LoadManyAsync<DecidedReferral>(ct, pending);
+        return new AgendaInputs(candidates, onEarlier, actions, nominals.Select(n => n.Id).ToHashSet())
+        {
+            Background = background,
+            DecidedReferrals = decided.ToDictionary(d => d.Id, d => d.DecidedAt),
+        };
     }
 
     public async Task<MeetingAction> AssignAction(AssignAction command, CancellationToken ct)

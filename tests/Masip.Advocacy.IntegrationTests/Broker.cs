@@ -17,6 +17,7 @@ public sealed class Broker : IAsyncDisposable
     public ConcurrentQueue<(Guid? MessageId, VictimUpdateOverdueV1 Message)> Overdue { get; } = new();
     public ConcurrentQueue<(Guid? MessageId, VictimVoiceSharedV1 Message)> VoiceShared { get; } = new();
     public ConcurrentQueue<(Guid? MessageId, VictimVoiceWithdrawnV1 Message)> VoiceWithdrawn { get; } = new();
+    public ConcurrentQueue<(Guid? MessageId, ReferralAwaitingDecisionV1 Message)> Awaiting { get; } = new();
 
     private Broker(IBusControl bus) => _bus = bus;
 
@@ -39,6 +40,7 @@ public sealed class Broker : IAsyncDisposable
                 e.Handler<VictimUpdateOverdueV1>(c => Catch(broker!.Overdue, c));
                 e.Handler<VictimVoiceSharedV1>(c => Catch(broker!.VoiceShared, c));
                 e.Handler<VictimVoiceWithdrawnV1>(c => Catch(broker!.VoiceWithdrawn, c));
+                e.Handler<ReferralAwaitingDecisionV1>(c => Catch(broker!.Awaiting, c));
             });
         });
         broker = new Broker(bus);

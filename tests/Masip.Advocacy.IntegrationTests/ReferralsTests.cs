@@ -64,6 +64,16 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         Assert.Equal(police.ReferralId.ToString(), viaDuplicateId.ReferralId);
         var all = await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest());
         Assert.Single(all.Referrals, r => r.CrimeReference.Equals("CRIS-IT-DUP-1", StringComparison.OrdinalIgnoreCase));
+
+        // One referral waits for a decision at the DMM: the linked duplicate publishes nothing.
+        var sentinel = Advocacy.NewReferral();
+        await _advocacy.Referrals.RecordReferralAsync(sentinel);
+        await Eventually.ValueAsync(() => Task.FromResult(_broker.Awaiting.Select(a => a.Message)
+            .FirstOrDefault(m => m.ReferralId.ToString() == sentinel.ReferralId)), TimeSpan.FromSeconds(30), "the sentinel's pending message");
+        var pending = Assert.Single(_broker.Awaiting, a => a.Message.ReferralId == police.ReferralId).Message;
+        Assert.Equal((ReferralAwaitingDecisionV1.Advocacy, "police", "CRIS-IT-DUP-1", (Guid?)null, (string?)null),
+            (pending.Agency, pending.Source, pending.CrimeReference, pending.PerpetratorId, pending.RiskLevel));
+        Assert.DoesNotContain(_broker.Awaiting, a => a.Message.ReferralId.ToString() == helpline.ReferralId);
     }
 
     [Fact]

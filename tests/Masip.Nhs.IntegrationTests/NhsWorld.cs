@@ -55,6 +55,7 @@ public sealed class NhsWorld : IAsyncDisposable
                 e.Handler<RiskSummaryUpdatedV1>(c => Capture(captured, c));
                 e.Handler<InterventionStartedV1>(c => Capture(captured, c));
                 e.Handler<InterventionEndedV1>(c => Capture(captured, c));
+                e.Handler<ReferralAwaitingDecisionV1>(c => Capture(captured, c));
             });
         });
         await bus.StartAsync();

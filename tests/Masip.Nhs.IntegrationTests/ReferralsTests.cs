@@ -45,6 +45,11 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         Assert.Equal(1, await _nhs.ScalarAsync("select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id::text", messageId));
         var waiting = await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 });
         Assert.Single(waiting.Referrals, r => r.ReferralId == message.ReferralId.ToString());
+        // The DMM hears once that it waits for a decision (ids, route and risk level only).
+        await _nhs.PublishedAsync<ReferralAwaitingDecisionV1>(m => m.ReferralId == sentinel.ReferralId, "the sentinel's pending message");
+        var pending = Assert.Single(_nhs.Published<ReferralAwaitingDecisionV1>(), m => m.ReferralId == message.ReferralId);
+        Assert.Equal((ReferralAwaitingDecisionV1.Nhs, "police", (Guid?)message.CaseId, (Guid?)message.PerpetratorId, (string?)"high", (string?)null),
+            (pending.Agency, pending.Source, pending.CaseId, pending.PerpetratorId, pending.RiskLevel, pending.CrimeReference));
     }
 
     [Fact]

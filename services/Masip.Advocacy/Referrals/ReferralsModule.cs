@@ -25,6 +25,9 @@ public static class ReferralsModule
         services.AddScoped<EventStreams>();
         services.AddScoped<RecordReferralHandler>();
         services.AddScoped<LogContactHandler>();
+        // A new referral stream only: a duplicate is linked to its original (DuplicateReferralLinked), never received again.
+        services.PublishIntegrationEvent<ReferralReceived>(e => new ReferralAwaitingDecisionV1(
+            e.ReferralId, ReferralAwaitingDecisionV1.Advocacy, e.Source, e.CrimeReference, null, null, null, e.ReceivedAt));
         services.PublishIntegrationEvent<ReferralAccepted>(e => new AdvocacyReferralDecidedV1(e.ReferralId, e.CrimeReference, true, null, e.AcceptedAt));
         services.PublishIntegrationEvent<ReferralDeclined>(e => new AdvocacyReferralDecidedV1(e.ReferralId, e.CrimeReference, false, e.Reason, e.DeclinedAt));
         services.PublishIntegrationEvent<VictimVoiceRecorded>(e => e.SharedWithDmm

@@ -38,6 +38,7 @@ public static class ItemTypes
     public const string ActionOverdue = "action-overdue";
     public const string RiskSummary = "risk-summary";
     public const string ReferralNotAccepted = "referral-not-accepted";
+    public const string ReferralAwaitingDecision = "referral-awaiting-decision";
     public const string PsrDue = "psr-due";
     public const string VictimUpdateOverdue = "victim-update-overdue";
     public const string VictimVoice = "victim-voice";
@@ -49,7 +50,7 @@ public static class ItemTypes
     public static readonly string[] Order =
     [
         GriffinAlert, Spo, NewlyTiered, ReleaseDue, S2ALimitNear, ActionOverdue, RiskSummary,
-        ReferralNotAccepted, PsrDue, VictimUpdateOverdue, VictimVoice, Mappa, ProbationRecord, CaseEvent, Intervention,
+        ReferralNotAccepted, ReferralAwaitingDecision, PsrDue, VictimUpdateOverdue, VictimVoice, Mappa, ProbationRecord, CaseEvent, Intervention,
     ];
 
     public static int Rank(string type) => Array.IndexOf(Order, type) is var i and >= 0 ? i : Order.Length;

@@ -19,6 +19,9 @@ public static class ReferralsModule
         });
         services.AddScoped<RecordReferralHandler>();
         services.AddScoped<DecideReferralHandler>();
+        // Joined the waiting list: the DMM lists it until the decision (NhsReferralDecidedV1) arrives.
+        services.PublishIntegrationEvent<ReferralReceived>(e => new ReferralAwaitingDecisionV1(
+            e.ReferralId, ReferralAwaitingDecisionV1.Nhs, e.Route, null, e.CaseId, e.PerpetratorId, e.RiskLevel, e.ReceivedAt));
         services.PublishIntegrationEvent<ReferralAccepted>(e => new NhsReferralDecidedV1(e.ReferralId, e.PerpetratorId, true, null, e.AcceptedAt));
         services.PublishIntegrationEvent<ReferralDeclined>(e => new NhsReferralDecidedV1(e.ReferralId, e.PerpetratorId, false, e.Reason, e.DeclinedAt));
         return services;

@@ -30,6 +30,9 @@ public sealed record AgendaCandidate(
 /// <summary>The victim withdrew consent to share their voice for this referral (keyed by referral id).</summary>
 public sealed record VoiceWithdrawal(Guid Id, DateTimeOffset WithdrawnAt);
 
+/// <summary>A referral (advocacy or NHS) was accepted or declined: it no longer waits for a decision (keyed by referral id).</summary>
+public sealed record DecidedReferral(Guid Id, DateTimeOffset DecidedAt);
+
 /// <summary>A current Operation Griffin nominal, by perpetrator id (Id), as the police published it.</summary>
 public sealed record GriffinNominal(Guid Id, Guid NominalId, bool Current, DateTimeOffset Since);
 
@@ -53,6 +56,10 @@ public static class Candidates
             "victim referral to advocacy not accepted", m.DecidedAt, m.CrimeReference, null, null, referralId: m.ReferralId),
         NhsReferralDecidedV1 { Accepted: false } m => Make(m, messageId, ItemTypes.ReferralNotAccepted, Risks.Medium,
             "perpetrator referral to NHS not accepted", m.DecidedAt, null, null, m.PerpetratorId, referralId: m.ReferralId),
+        ReferralAwaitingDecisionV1 m => Make(m, messageId, ItemTypes.ReferralAwaitingDecision,
+            m.RiskLevel switch { "high" => Risks.High, "standard" => Risks.Standard, _ => Risks.Medium },
+            m.Agency == ReferralAwaitingDecisionV1.Nhs ? "perpetrator referral to NHS awaiting decision" : "victim referral to advocacy awaiting decision",
+            m.ReceivedAt, m.CrimeReference, m.CaseId, m.PerpetratorId, referralId: m.ReferralId),
         RiskSummaryUpdatedV1 m => Make(m, messageId, ItemTypes.RiskSummary,
             new[] { m.RiskOfViolence, m.RiskOfPersistence, m.RiskOfRecurrence, m.RiskOfPsychologicalDamage }.Contains("high") ? Risks.High : Risks.Medium,
             "NHS risk summary updated", m.AssessedAt, null, null, m.PerpetratorId, referralId: m.ReferralId),
@@ -110,7 +117,8 @@ public static class Candidates
     public static IReadOnlyList<ItemField> FieldsOf(object message)
     {
         var type = message.GetType();
-        var agency = AgencyOf(type);
+        // A pending referral comes from advocacy or the NHS: the message names which.
+        var agency = message is ReferralAwaitingDecisionV1 pending ? pending.Agency : AgencyOf(type);
         var fields = new List<ItemField>();
         foreach (var (name, dataClass) in ContractCheck.Fields(type))
         {

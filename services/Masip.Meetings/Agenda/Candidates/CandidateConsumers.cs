@@ -19,6 +19,11 @@ public abstract class CandidateConsumer<TMessage>(IDocumentStore store, ILogger 
             if (message is NominalRemovedV1 removed)
                 session.Store(new GriffinNominal(removed.PerpetratorId, removed.NominalId, false, removed.RemovedAt));
         }
+        // Accepted or declined, the referral no longer waits: later agendas drop its pending item.
+        if (message is AdvocacyReferralDecidedV1 advocacy)
+            session.Store(new DecidedReferral(advocacy.ReferralId, advocacy.DecidedAt));
+        if (message is NhsReferralDecidedV1 nhs)
+            session.Store(new DecidedReferral(nhs.ReferralId, nhs.DecidedAt));
         return Task.CompletedTask;
     }
 }
@@ -30,6 +35,7 @@ public sealed class NominalRemovedConsumer(IDocumentStore s, ILogger<NominalRemo
 public sealed class NominalActivityConsumer(IDocumentStore s, ILogger<NominalActivityConsumer> l) : CandidateConsumer<NominalActivityV1>(s, l);
 public sealed class AdvocacyReferralDecidedConsumer(IDocumentStore s, ILogger<AdvocacyReferralDecidedConsumer> l) : CandidateConsumer<AdvocacyReferralDecidedV1>(s, l);
 public sealed class NhsReferralDecidedConsumer(IDocumentStore s, ILogger<NhsReferralDecidedConsumer> l) : CandidateConsumer<NhsReferralDecidedV1>(s, l);
+public sealed class ReferralAwaitingDecisionConsumer(IDocumentStore s, ILogger<ReferralAwaitingDecisionConsumer> l) : CandidateConsumer<ReferralAwaitingDecisionV1>(s, l);
 public sealed class RiskSummaryUpdatedConsumer(IDocumentStore s, ILogger<RiskSummaryUpdatedConsumer> l) : CandidateConsumer<RiskSummaryUpdatedV1>(s, l);
 public sealed class PsrDueConsumer(IDocumentStore s, ILogger<PsrDueConsumer> l) : CandidateConsumer<PsrDueV1>(s, l);
 public sealed class ReleaseDueConsumer(IDocumentStore s, ILogger<ReleaseDueConsumer> l) : CandidateConsumer<ReleaseDueV1>(s, l);

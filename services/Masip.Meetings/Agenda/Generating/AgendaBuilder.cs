@@ -16,6 +16,9 @@ public sealed record AgendaInputs(
 {
     /// <summary>What partners already shared about the perpetrators (probation record, NHS risk summary, MAPPA, interventions), any date.</summary>
     public IReadOnlyCollection<AgendaCandidate> Background { get; init; } = [];
+
+    /// <summary>When each referral awaiting a decision was accepted or declined (by referral id), if it was.</summary>
+    public IReadOnlyDictionary<Guid, DateTimeOffset> DecidedReferrals { get; init; } = new Dictionary<Guid, DateTimeOffset>();
 }
 
 /// <summary>
@@ -46,6 +49,10 @@ public static class AgendaBuilder
             if (c.OccurredAt >= end || c.OccurredAt < start || inputs.OnEarlierAgendas.Contains(c.Id))
                 continue;
             if (griffin && !IsGriffinRelevant(c.Type, c.PerpetratorId, inputs.CurrentNominals))
+                continue;
+            // A referral decided before the meeting's day ends is no longer pending (its decision is the news).
+            if (c.Type == ItemTypes.ReferralAwaitingDecision && c.ReferralId is { } referral
+                && inputs.DecidedReferrals.TryGetValue(referral, out var decidedAt) && decidedAt < end)
                 continue;
             var (sources, fields) = WithPartners(c, inputs.Background, end);
             items.Add(new AgendaItem(c.Id, c.Type, c.Risk, c.Reason, c.OccurredAt, Age(c.OccurredAt, meeting.Date), c.CrimeReference,
