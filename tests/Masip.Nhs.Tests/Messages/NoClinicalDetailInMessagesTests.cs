@@ -18,9 +18,13 @@ public sealed class NoClinicalDetailInMessagesTests
     private const string Clinical = "clinical.detail";
     private const string Sentinel = "SENTINEL-CLINICAL-TEXT";
 
-    /// <summary>The records of contracts/Masip.Contracts/Messages/Nhs.cs: every message the NHS service publishes.</summary>
+    /// <summary>
+    /// Every message the NHS service publishes: the records of contracts/Masip.Contracts/Messages/Nhs.cs,
+    /// and the "referral awaiting a decision" notice for the DMM (Messages/Referrals.cs).
+    /// </summary>
     public static readonly Type[] NhsMessages =
-        [typeof(NhsReferralDecidedV1), typeof(RiskSummaryUpdatedV1), typeof(InterventionStartedV1), typeof(InterventionEndedV1)];
+        [typeof(NhsReferralDecidedV1), typeof(RiskSummaryUpdatedV1), typeof(InterventionStartedV1), typeof(InterventionEndedV1),
+         typeof(ReferralAwaitingDecisionV1)];
 
     public static TheoryData<Type> Messages() => new(NhsMessages);
 
@@ -48,6 +52,8 @@ public sealed class NoClinicalDetailInMessagesTests
     /// <summary>Events the service publishes, with clinical text in every free-text field.</summary>
     private static readonly object[] Samples =
     [
+        new ReferralReceived(Given.ReferralId, "police", Given.PerpetratorId, Guid.NewGuid(), "Test Person", null, null, "assessment", "high",
+            Sentinel + " reason", "officer-1", Given.Now),
         new ReferralAccepted(Given.ReferralId, Given.PerpetratorId, "clinician-03", Given.Now),
         new ReferralDeclined(Given.ReferralId, Given.PerpetratorId, "not suitable", "clinician-03", Given.Now),
         new AssessmentCompleted(Guid.NewGuid(), Given.ReferralId, Given.PerpetratorId, "clinician-03",
@@ -67,7 +73,7 @@ public sealed class NoClinicalDetailInMessagesTests
     {
         var services = new ServiceCollection().AddNhsReferrals().AddNhsAssessments().AddNhsInterventions().AddNhsLiaison();
         var maps = services.BuildServiceProvider().GetServices<IIntegrationEventMap>().ToDictionary(m => m.EventType);
-        Assert.Equal(5, maps.Count);
+        Assert.Equal(6, maps.Count);
 
         var published = new List<object>();
         foreach (var sample in Samples)
@@ -79,7 +85,7 @@ public sealed class NoClinicalDetailInMessagesTests
                 published.Add(message);
         }
 
-        Assert.Equal(5, published.Count);
+        Assert.Equal(6, published.Count);
         Assert.All(published, m => Assert.Contains(m.GetType(), NhsMessages));
         Assert.All(published, m => Assert.DoesNotContain(Sentinel, JsonSerializer.Serialize(m, m.GetType())));
         var summary = Assert.Single(published.OfType<RiskSummaryUpdatedV1>());
