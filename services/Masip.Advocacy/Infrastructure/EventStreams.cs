@@ -27,13 +27,7 @@ public sealed class EventStreams(IDocumentStore store, TimeProvider clock)
     }
 
     /// <summary>An optimistic-concurrency conflict: another writer appended to the stream first.</summary>
-    public static bool IsConflict(Exception ex) => ex switch
-    {
-        JasperFx.ConcurrencyException => true,
-        JasperFx.Events.ExistingStreamIdCollisionException => true,
-        Marten.Exceptions.ExistingStreamIdCollisionException => true,
-        _ => ex.InnerException is { } inner && IsConflict(inner),
-    };
+    public static bool IsConflict(Exception ex) => Masip.ServiceDefaults.Persistence.WriteConflicts.IsConflict(ex);
 
     /// <summary>
     /// A stable stream id for a natural key (an advocate's id): a name-based UUID, so every

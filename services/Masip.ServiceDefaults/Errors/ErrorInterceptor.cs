@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using JasperFx;
 using Marten.Exceptions;
+using Masip.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace Masip.ServiceDefaults.Errors;
@@ -92,7 +93,7 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
         Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
             new Status(StatusCode.AlreadyExists, "id: a record with this id already exists"),
         DocumentAlreadyExistsException => new Status(StatusCode.AlreadyExists, "id: a record with this id already exists"),
-        ConcurrencyException or JasperFx.ConcurrencyException =>
+        _ when WriteConflicts.IsConflict(ex) =>
             new Status(StatusCode.Aborted, "version: the record changed since it was read; reload and try again"),
         OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
         _ => new Status(StatusCode.Internal, ex.GetType().Name),
