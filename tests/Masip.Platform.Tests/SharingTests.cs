@@ -155,6 +155,28 @@ public sealed class SharingTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     }
 
     [Fact]
+    public async Task A_reply_about_many_subjects_adds_one_entry_to_each_subjects_chain()
+    {
+        var auditor = _police.Services.GetRequiredService<DisclosureAuditor>();
+        var subjects = Enumerable.Range(0, 5).Select(_ => ("case", Guid.NewGuid().ToString())).ToArray();
+        await auditor.RecordAsync(new Disclosure(subjects[..2], "earlier", "police", "stac-officer", "police", "grpc", "Test/One",
+            ["case.summary"], "dmm", null), CancellationToken.None);
+
+        await auditor.RecordAsync(new Disclosure(subjects, "lister", "police", "stac-officer", "police", "grpc", "Test/List",
+            ["case.summary"], "dmm", null), CancellationToken.None);
+
+        var audit = new DisclosureAudit.DisclosureAuditClient(_police.ChannelAs("police", "auditor", "audit"));
+        foreach (var (kind, id) in subjects)
+        {
+            var trail = await audit.WhoSawSubjectAsync(new WhoSawSubjectRequest { SubjectKind = kind, SubjectId = id });
+            Assert.Equal("lister", trail.Entries[^1].ViewerSub);
+            Assert.Equal(subjects[..2].Contains((kind, id)) ? 2 : 1, trail.Entries.Count);
+            var verdict = await audit.VerifySubjectChainAsync(new VerifySubjectChainRequest { SubjectKind = kind, SubjectId = id });
+            Assert.True(verdict.Valid, verdict.Reason);
+        }
+    }
+
+    [Fact]
     public async Task Only_an_auditor_may_read_the_audit()
     {
         var officer = new DisclosureAudit.DisclosureAuditClient(_police.ChannelAs("police", "stac-officer"));

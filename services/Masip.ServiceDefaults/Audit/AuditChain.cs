@@ -44,10 +44,14 @@ public sealed record DisclosureRecorded(
         Channel, Operation, Classes, Purpose, At, TraceId, PreviousHash);
 }
 
-/// <summary>The head of a subject's audit chain: the hash the next entry must carry.</summary>
+/// <summary>
+/// The head of a subject's audit chain: the hash the next entry must carry, and its version
+/// (Entries). Kept inline, so a reply's chain heads are read in one query.
+/// </summary>
 public sealed record AuditChain(Guid Id, string SubjectKind, string SubjectId, long Entries, string LastHash)
 {
-    public static AuditChain Create(DisclosureRecorded first) => new(Guid.Empty, first.SubjectKind, first.SubjectId, 1, first.Hash);
+    public static AuditChain Create(DisclosureRecorded first) =>
+        new(StreamIdFor(first.SubjectKind, first.SubjectId), first.SubjectKind, first.SubjectId, 1, first.Hash);
 
     public AuditChain Apply(DisclosureRecorded next) => this with { Entries = Entries + 1, LastHash = next.Hash };
 

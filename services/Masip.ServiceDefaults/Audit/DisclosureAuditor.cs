@@ -1,5 +1,5 @@
-using JasperFx;
 using Marten;
+using Masip.ServiceDefaults.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,44 +31,50 @@ public sealed class DisclosureAuditor(IServiceProvider services, TimeProvider cl
     {
         var at = TruncateToMilliseconds(clock.GetUtcNow());
         var classes = disclosure.Classes.Distinct().Order(StringComparer.Ordinal).ToArray();
-        foreach (var (kind, id) in disclosure.Subjects.Distinct())
-            await AppendWithRetry(disclosure, kind, id, classes, at, cancellationToken);
-    }
-
-    private async Task AppendWithRetry(Disclosure d, string kind, string id, string[] classes, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var streamId = AuditChain.StreamIdFor(kind, id);
+        var subjects = disclosure.Subjects.Distinct().ToArray();
+        if (subjects.Length == 0)
+            return;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var session = Store.LightweightSession();
-                var stream = await session.Events.FetchForWriting<AuditChain>(streamId, cancellationToken);
-                var previous = stream.Aggregate?.LastHash ?? DisclosureRecorded.Genesis;
-                var entryId = Guid.NewGuid();
-                var hash = DisclosureRecorded.HashOf(entryId, kind, id, d.ViewerSub, d.ViewerAgency, d.ViewerRole, d.Recipient,
-                    d.Channel, d.Operation, classes, d.Purpose, at, d.TraceId, previous);
-                stream.AppendOne(new DisclosureRecorded(entryId, kind, id, d.ViewerSub, d.ViewerAgency, d.ViewerRole, d.Recipient,
-                    d.Channel, d.Operation, classes, d.Purpose, at, d.TraceId, previous, hash));
-                await session.SaveChangesAsync(cancellationToken);
+                await AppendAll(disclosure, subjects, classes, at, cancellationToken);
                 return;
             }
-            catch (Exception ex) when (attempt < 10 && IsConcurrencyConflict(ex))
+            catch (Exception ex) when (attempt < 10 && WriteConflicts.IsConflict(ex))
             {
-                // Another disclosure about the same subject committed first: chain onto it.
-                logger.LogDebug("Audit chain {StreamId} moved on; retrying (attempt {Attempt})", streamId, attempt);
+                // Another disclosure about one of these subjects committed first: chain onto it.
+                logger.LogDebug("An audit chain moved on; retrying (attempt {Attempt})", attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
             }
         }
     }
 
-    private static bool IsConcurrencyConflict(Exception ex) =>
-        ex is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException
-            // Two first disclosures about a subject start its chain at once.
-            or Marten.Exceptions.ExistingStreamIdCollisionException
-            // Two appends to one chain at once: the loser's version collides (quick append mode).
-            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-        || (ex.InnerException is { } inner && IsConcurrencyConflict(inner));
+    // One transaction for every subject of a reply (a list may name hundreds): the chain heads
+    // are read in one query, each entry is appended at the version its head was read at.
+    private async Task AppendAll(Disclosure d, (string Kind, string Id)[] subjects, string[] classes, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        await using var session = Store.LightweightSession();
+        var streamIds = subjects.Select(s => AuditChain.StreamIdFor(s.Kind, s.Id)).ToArray();
+        var heads = (await session.LoadManyAsync<AuditChain>(cancellationToken, streamIds)).ToDictionary(h => h.Id);
+        for (var i = 0; i < subjects.Length; i++)
+        {
+            var (kind, id) = subjects[i];
+            var head = heads.GetValueOrDefault(streamIds[i]);
+            var previous = head?.LastHash ?? DisclosureRecorded.Genesis;
+            var entryId = Guid.NewGuid();
+            var hash = DisclosureRecorded.HashOf(entryId, kind, id, d.ViewerSub, d.ViewerAgency, d.ViewerRole, d.Recipient,
+                d.Channel, d.Operation, classes, d.Purpose, at, d.TraceId, previous);
+            var entry = new DisclosureRecorded(entryId, kind, id, d.ViewerSub, d.ViewerAgency, d.ViewerRole, d.Recipient,
+                d.Channel, d.Operation, classes, d.Purpose, at, d.TraceId, previous, hash);
+            if (head is null)
+                session.Events.StartStream<AuditChain>(streamIds[i], entry);
+            else
+                session.Events.Append(streamIds[i], head.Entries + 1, entry);
+        }
+        await session.SaveChangesAsync(cancellationToken);
+    }
 
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);

@@ -1,7 +1,9 @@
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
+using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +42,7 @@ public static class MartenExtensions
                 // "multiplexing" mode on a DbDataSource; the transaction-scoped lock works with it.
                 options.Events.UseAdvisoryLockTransaction = true;
                 options.Schema.For<InboxRecord>();
+                options.Projections.Snapshot<AuditChain>(SnapshotLifecycle.Inline);
                 return options;
             })
             .UseLightweightSessions()
