@@ -233,7 +233,6 @@ public static class PoliceCommands
                 VictimPhone = found.VictimPhone,
                 VictimEmail = found.VictimEmail,
                 Reason = run.Value(reason),
-                ReferredBy = run.Actor,
             }, run.Call);
             return run.Print(reply, () =>
             {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Masip.ServiceDefaults.Audit;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 using Masip.ServiceDefaults.Identity;
 using Masip.ServiceDefaults.Sharing;
@@ -38,11 +39,19 @@ public static class ServiceDefaults
         builder.AddMasipTelemetry(service);
         builder.Services.AddMasipHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
+        // Resolved by a start-up check: a service without its audit key refuses to start, saying which setting is missing.
+        builder.Services.AddSingleton(provider => AuditKey.From(
+            provider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddHostedService<AuditKeyStartupCheck>();
         builder.Services.AddSingleton<DisclosureAuditor>();
+        builder.Services.AddSingleton<AuditVerifier>();
+        builder.Services.AddSingleton<ReplyDisclosure>();
+        builder.Services.AddCommandPipeline();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.Interceptors.Add<SharingInterceptor>();
+            grpc.Interceptors.Add<RequestBoundsInterceptor>();
             grpc.EnableDetailedErrors = false;
         });
         if (builder.Environment.IsDevelopment())

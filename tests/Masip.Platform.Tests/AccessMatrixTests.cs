@@ -18,11 +18,24 @@ namespace Masip.Platform.Tests;
 /// gets PermissionDenied; an allowed one gets past the door (an empty request is then refused
 /// as bad input or answered, never Internal). The methods come from the contracts themselves,
 /// so a method added to a .proto joins this matrix, and one without roles and purposes fails
-/// ContractLabelTests. Which fields each role then sees is ResponseFilterTests' matrix.
+/// ContractLabelTests. Which fields each role then sees is ResponseFilterTests' matrix. Every
+/// party's every role is tried (each agency's own service account among them), and so are
+/// identities the agreement does not know: an agency that is not a party, and a role its agency
+/// does not have; those are refused on every method.
 /// </summary>
 public sealed class AccessMatrixTests(TestBed bed) : IClassFixture<TestBed>
 {
-    private static readonly string[] Agencies = ["police", "probation", "nhs", "advocacy"];
+    // Refused everywhere: not a party (Unauthenticated), or a role the agency does not have (PermissionDenied).
+    private static readonly (string Role, StatusCode Expected)[] Strangers =
+    [
+        ("mi5/auditor", StatusCode.Unauthenticated),
+        ("mi5/service", StatusCode.Unauthenticated),
+        ("meetings/meeting-chair", StatusCode.Unauthenticated),
+        ("advocacy/stac-officer", StatusCode.PermissionDenied),
+        ("nhs/meeting-chair", StatusCode.PermissionDenied),
+        ("police/advocate", StatusCode.PermissionDenied),
+        ("probation/clinician", StatusCode.PermissionDenied),
+    ];
 
     [Fact]
     public async Task Every_method_admits_exactly_the_roles_it_declares()
@@ -36,9 +49,8 @@ public sealed class AccessMatrixTests(TestBed bed) : IClassFixture<TestBed>
             ["meetings"] = Channel(await bed.StartAsync<MeetingsHost>(MeetingsHost.Name)),
         };
         var agreement = SharingAgreement.LoadFile(SharingExtensions.DefaultAgreementPath);
-        var roles = agreement.Roles
-            .SelectMany(r => r.StartsWith("any/") ? Agencies.Select(a => $"{a}/{r[4..]}") : [r])
-            .Distinct().ToList();
+        var roles = agreement.Parties.SelectMany(p => p.Value.Select(role => $"{p.Key}/{role}")).ToList();
+        Assert.Contains("advocacy/service", roles);
         var failures = new List<string>();
         var checkedCalls = 0;
 
@@ -61,6 +73,15 @@ public sealed class AccessMatrixTests(TestBed bed) : IClassFixture<TestBed>
                     failures.Add($"{method.FullName} as {role}: expected PermissionDenied, got {status}");
                 if (allowed && status is StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.Internal or StatusCode.Unimplemented)
                     failures.Add($"{method.FullName} as {role}: allowed, but got {status}");
+            }
+            foreach (var method in service.Methods)
+            foreach (var (stranger, expected) in Strangers)
+            {
+                var parts = stranger.Split('/');
+                var status = await Call(channelFor(parts[0], parts[1], ContractCatalog.Purposes(method).FirstOrDefault() ?? "dmm"), method);
+                checkedCalls++;
+                if (status != expected)
+                    failures.Add($"{method.FullName} as {stranger}: expected {expected}, got {status}");
             }
         }
 

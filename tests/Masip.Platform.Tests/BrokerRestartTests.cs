@@ -9,15 +9,15 @@ using Xunit;
 namespace Masip.Platform.Tests;
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class BrokerRestarts
+public sealed class InfraRestarts
 {
-    // Stopping RabbitMQ disturbs every test using it: run these alone.
-    public const string Name = "broker restarts";
+    // Stopping RabbitMQ or PostgreSQL disturbs every test using it: run these alone.
+    public const string Name = "infrastructure restarts";
 }
 
 /// <summary>DESIGN.md: "Postgres or RabbitMQ can restart at any point"; the message still arrives, once.</summary>
-[Collection(BrokerRestarts.Name)]
-[Trait("Category", "BrokerRestart")] // deploy/masip test runs these last, on their own
+[Collection(InfraRestarts.Name)]
+[Trait("Category", "InfraRestart")] // deploy/masip test runs these last, on their own
 public sealed class BrokerRestartTests(TestBed bed) : IClassFixture<TestBed>
 {
     [Fact]

@@ -26,7 +26,6 @@ public sealed class ErrorMappingTests(TestBed bed) : IClassFixture<TestBed>, IAs
     [InlineData("crime_reference")]
     [InlineData("victim_name")]
     [InlineData("reason")]
-    [InlineData("referred_by")]
     [InlineData("referral_id")]
     public async Task A_missing_required_field_is_InvalidArgument_naming_it(string field)
     {

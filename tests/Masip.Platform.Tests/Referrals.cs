@@ -15,7 +15,6 @@ internal static class Referrals
         VictimPhone = "07700 900" + Random.Shared.Next(100, 999),
         VictimEmail = "victim-" + Random.Shared.Next(1000, 9999) + "@example.invalid",
         Reason = "s4A case, victim asked for support",
-        ReferredBy = "officer-001",
     };
 
     public static async Task<ReferralReply> ArrivesAtAdvocacy(AdvocacyReferrals.AdvocacyReferralsClient advocacy, string referralId, TimeSpan? timeout = null) =>

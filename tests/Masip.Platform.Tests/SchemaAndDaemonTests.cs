@@ -9,7 +9,8 @@ namespace Masip.Platform.Tests;
 
 /// <summary>
 /// Marten's schema migration and its async daemon both take PostgreSQL advisory locks through
-/// DistributedLock.Postgres, which reaches us through our shim package (deploy/shim).
+/// Patched.DistributedLock.Postgres (from the registry): the daemon's leadership is a
+/// session-level lock, so the leader holds no transaction open while it leads.
 /// </summary>
 public sealed class SchemaAndDaemonTests(TestBed bed) : IClassFixture<TestBed>
 {
@@ -32,14 +33,20 @@ public sealed class SchemaAndDaemonTests(TestBed bed) : IClassFixture<TestBed>
             TimeSpan.FromSeconds(30));
         Assert.True(advanced, "the outbox subscription did not advance past the new event");
 
-        // HotCold: the daemon's leader holds an advisory lock on this database while it runs.
+        // HotCold: the daemon's leader holds a session-level advisory lock on this database while it
+        // runs, on a connection that is not inside a transaction ("idle in transaction" for hours is
+        // what a transaction-scoped leadership lock costs).
         Assert.True(await Long(connection,
             "select count(*) from pg_locks l join pg_database d on d.oid = l.database where l.locktype = 'advisory' and d.datname = current_database()") > 0,
             "no advisory lock is held by the async daemon");
+        Assert.Equal(0, await Long(connection, """
+            select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+             where l.locktype = 'advisory' and a.datname = current_database() and a.state like 'idle in transaction%'
+            """));
     }
 
     [Fact]
-    public async Task The_shimmed_distributed_lock_excludes_a_second_holder()
+    public async Task The_distributed_lock_package_excludes_a_second_holder()
     {
         await bed.StartAsync<PoliceHost>(PoliceHost.Name);
         var connectionString = bed.ConnectionStringFor(PoliceHost.Name);

@@ -94,7 +94,7 @@ public sealed class ReferralTests(TestBed bed) : IClassFixture<TestBed>, IAsyncL
         var request = new ReferVictimToAdvocacyRequest
         {
             ReferralId = Guid.NewGuid().ToString(), CrimeReference = Synthetic.Reference(), VictimName = "Test Victim 9",
-            VictimPhone = "07700 900999", Reason = "victim asked for support", ReferredBy = "stac-1",
+            VictimPhone = "07700 900999", Reason = "victim asked for support",
         };
 
         var reply = await _referrals.ReferVictimToAdvocacyAsync(request);

@@ -50,7 +50,7 @@ public sealed class StatisticsTests(TestBed bed) : IClassFixture<TestBed>, IAsyn
         await _spo.RecordSpoConsideredAsync(new RecordSpoConsideredRequest { CaseId = Cases.Masip_CaseId(s2a.CrimeReference), WillApply = false, Reason = "no", RecordedBy = "pc-1" });
         await _referrals.ReferVictimToAdvocacyAsync(new ReferVictimToAdvocacyRequest
         {
-            ReferralId = Guid.NewGuid().ToString(), CrimeReference = s4a.CrimeReference, VictimName = s4a.VictimName, Reason = "support", ReferredBy = "stac-1",
+            ReferralId = Guid.NewGuid().ToString(), CrimeReference = s4a.CrimeReference, VictimName = s4a.VictimName, Reason = "support",
         });
 
         var stats = await _statistics.GetStatisticsAsync(new GetStatisticsRequest { ReportedFrom = Synthetic.DaysAgo(30), ReportedTo = Synthetic.DaysAgo(0) });

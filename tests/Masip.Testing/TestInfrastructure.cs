@@ -17,10 +17,12 @@ public sealed class TestInfrastructure
     private static readonly Lazy<Task<TestInfrastructure>> Instance = new(StartAsync);
 
     private readonly Func<string[], Task> _rabbitmqctl;
+    private readonly Func<string, Task> _pgctl;
 
     private TestInfrastructure(string mode, string postgresServer, Uri broker, Uri management, string managementUser,
-        string managementPassword, Func<string[], Task> rabbitmqctl)
+        string managementPassword, Func<string[], Task> rabbitmqctl, Func<string, Task> pgctl)
     {
+        _pgctl = pgctl;
         Mode = mode;
         PostgresServer = postgresServer;
         Broker = broker;
@@ -52,6 +54,11 @@ public sealed class TestInfrastructure
 
     public Task StartBrokerAsync() => _rabbitmqctl(["start_app"]);
 
+    /// <summary>Stops PostgreSQL (every connection drops; the data stays).</summary>
+    public Task StopPostgresAsync() => _pgctl("stop");
+
+    public Task StartPostgresAsync() => _pgctl("start");
+
     private static async Task<TestInfrastructure> StartAsync()
     {
         var forced = Environment.GetEnvironmentVariable("MASIP_TEST_INFRA");
@@ -75,16 +82,18 @@ public sealed class TestInfrastructure
         var broker = new Uri(Need("MASIP_RABBITMQ"));
         var userInfo = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
         var ctl = Need("MASIP_RABBITMQCTL");
+        var pgctl = Need("MASIP_PGCTL");
         return new TestInfrastructure("local", Need("MASIP_POSTGRES"), new Uri(broker.GetLeftPart(UriPartial.Authority) + "/"),
             new Uri(Need("MASIP_RABBITMQ_MANAGEMENT")), userInfo[0], userInfo.Length > 1 ? userInfo[1] : "",
-            args => RunAsync("/bin/sh", ["-c", ctl + " " + string.Join(' ', args)]));
+            args => RunAsync("/bin/sh", ["-c", ctl + " " + string.Join(' ', args)]),
+            action => RunAsync("/bin/sh", ["-c", pgctl + " " + action]));
     }
 
     private static async Task<TestInfrastructure> StartContainersAsync()
     {
         var postgres = new PostgreSqlBuilder("postgres:15")
             .WithUsername("masip").WithPassword("masip").WithDatabase("postgres")
-            .WithCommand("-c", "max_connections=300")
+            .WithCommand("-c", "max_connections=1000")
             .Build();
         var rabbit = new RabbitMqBuilder("rabbitmq:3.13-management")
             .WithUsername("masip").WithPassword("masip")
@@ -95,8 +104,10 @@ public sealed class TestInfrastructure
         var server = postgres.GetConnectionString();
         var broker = new Uri($"amqp://masip:masip@{rabbit.Hostname}:{rabbit.GetMappedPublicPort(5672)}/");
         var management = new Uri($"http://{rabbit.Hostname}:{rabbit.GetMappedPublicPort(15672)}/");
+        // PostgreSQL is paused rather than stopped: a stopped container may come back on another port.
         return new TestInfrastructure("testcontainers", server, broker, management, "masip", "masip",
-            async args => await ExecOrThrow(rabbit, ["rabbitmqctl", .. args]));
+            async args => await ExecOrThrow(rabbit, ["rabbitmqctl", .. args]),
+            async action => await (action == "stop" ? postgres.PauseAsync() : postgres.UnpauseAsync()));
     }
 
     private static async Task ExecOrThrow(IContainer container, IList<string> command)

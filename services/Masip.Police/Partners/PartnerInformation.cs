@@ -1,6 +1,8 @@
 using Marten;
 using MassTransit;
 using Masip.Contracts.Messages;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Police.Partners;
@@ -19,11 +21,12 @@ public sealed record PartnerProbationRecord(
     int? MappaCategory, DateOnly? ExpectedRelease, DateTimeOffset SharedAt);
 
 /// <summary>NHS completed or revised an assessment of a perpetrator police know.</summary>
-public sealed class RiskSummaryUpdatedConsumer(IDocumentStore store, ILogger<RiskSummaryUpdatedConsumer> logger)
-    : InboxConsumer<RiskSummaryUpdatedV1>(store, logger)
+public sealed class RiskSummaryUpdatedConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<RiskSummaryUpdatedConsumer> logger)
+    : InboxConsumer<RiskSummaryUpdatedV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(RiskSummaryUpdatedV1 message, IDocumentSession session, ConsumeContext<RiskSummaryUpdatedV1> context)
+    protected override async Task Handle(RiskSummaryUpdatedV1 message, CommandScope scope, ConsumeContext<RiskSummaryUpdatedV1> context)
     {
+        var session = scope.Session;
         var current = await session.LoadAsync<PartnerRiskSummary>(message.PerpetratorId, context.CancellationToken);
         if (current is not null && current.AssessedAt > message.AssessedAt)
             return; // an older assessment arriving late does not replace a newer one
@@ -34,11 +37,12 @@ public sealed class RiskSummaryUpdatedConsumer(IDocumentStore store, ILogger<Ris
 }
 
 /// <summary>Probation answered "is this person known to probation?".</summary>
-public sealed class ProbationRecordSharedConsumer(IDocumentStore store, ILogger<ProbationRecordSharedConsumer> logger)
-    : InboxConsumer<ProbationRecordSharedV1>(store, logger)
+public sealed class ProbationRecordSharedConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<ProbationRecordSharedConsumer> logger)
+    : InboxConsumer<ProbationRecordSharedV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(ProbationRecordSharedV1 message, IDocumentSession session, ConsumeContext<ProbationRecordSharedV1> context)
+    protected override async Task Handle(ProbationRecordSharedV1 message, CommandScope scope, ConsumeContext<ProbationRecordSharedV1> context)
     {
+        var session = scope.Session;
         var current = await session.LoadAsync<PartnerProbationRecord>(message.PerpetratorId, context.CancellationToken);
         if (current is not null && current.SharedAt > message.SharedAt)
             return;

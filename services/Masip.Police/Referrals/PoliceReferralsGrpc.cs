@@ -2,19 +2,15 @@ using Grpc.Core;
 using Marten;
 using Masip.Contracts.Police;
 using Masip.Police.Referrals.ReferringPerpetrators;
-using Masip.Police.Referrals.ReferringVictimToAdvocacy;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Referrals;
 
-public sealed class PoliceReferralsGrpc(ReferVictimToAdvocacyHandler refer, ReferPerpetratorHandler referPerpetrator, IQuerySession query) : PoliceReferrals.PoliceReferralsBase
+/// <summary>Referrals out; each command's endpoint lives beside its use case (ReferringVictimToAdvocacy/...).</summary>
+public sealed partial class PoliceReferralsGrpc(CommandPipeline pipeline, ReferPerpetratorHandler referPerpetrator, IQuerySession query)
+    : PoliceReferrals.PoliceReferralsBase
 {
-    public override async Task<VictimReferralReply> ReferVictimToAdvocacy(ReferVictimToAdvocacyRequest request, ServerCallContext context)
-    {
-        var command = ReferVictimToAdvocacyHandler.Validate(request);
-        return ToReply(await refer.Handle(command, context.CancellationToken));
-    }
-
     public override async Task<VictimReferralReply> GetVictimReferral(GetVictimReferralRequest request, ServerCallContext context)
     {
         var id = Require.Id(request.ReferralId, "referral_id");

@@ -18,7 +18,6 @@ public static class ReferralsModule
             store.Projections.Snapshot<PerpetratorReferral>(SnapshotLifecycle.Inline);
             store.Schema.For<VictimReferral>().Duplicate(r => r.CrimeReference);
         });
-        services.AddScoped<ReferVictimToAdvocacyHandler>();
         services.AddScoped<ReferPerpetratorHandler>();
         services.PublishIntegrationEvent<VictimReferredToAdvocacy>(e => new VictimReferredToAdvocacyV1(
             e.ReferralId, e.CrimeReference, e.VictimName, e.VictimPhone, e.VictimEmail, e.Reason, e.ReferredBy, e.ReferredAt));

@@ -1,13 +1,11 @@
 using Marten;
-using Masip.ServiceDefaults.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Masip.ServiceDefaults.Audit;
 
-/// <summary>A disclosure to record: one viewer, the subjects the response or message was about.</summary>
+/// <summary>A disclosure to record: one viewer (or receiving service), the subjects the reply or message was about.</summary>
 public sealed record Disclosure(
-    IReadOnlyCollection<(string Kind, string Id)> Subjects,
+    IReadOnlyCollection<AuditSubject> Subjects,
     string ViewerSub,
     string ViewerAgency,
     string ViewerRole,
@@ -16,66 +14,65 @@ public sealed record Disclosure(
     string Operation,
     IReadOnlyCollection<string> Classes,
     string Purpose,
-    string? TraceId);
+    string? TraceId,
+    string? Reason = null,
+    Guid? EntryId = null);
 
 /// <summary>
-/// Appends disclosures to each subject's hash-chained audit stream in the disclosing service's
-/// own event store. Append-only: no API edits or deletes an entry.
+/// Records disclosures in the disclosing service's own event store, append-only: each one a new
+/// stream, so a write never waits for another reader's; <see cref="AuditSealer"/> chains them.
+/// A command's disclosures are appended to the command's own session (one transaction: a saved
+/// change is never reported as failed because of its audit, and an audit that fails saves nothing).
 /// </summary>
-public sealed class DisclosureAuditor(IServiceProvider services, TimeProvider clock, ILogger<DisclosureAuditor> logger)
+public sealed class DisclosureAuditor(IServiceProvider services, AuditKey key, TimeProvider clock)
 {
     // Resolved on first use: the outbox relay (built with the document store) needs the auditor.
     private IDocumentStore Store => services.GetRequiredService<IDocumentStore>();
 
-    public async Task RecordAsync(Disclosure disclosure, CancellationToken cancellationToken)
+    public DisclosureRecorded Entry(Disclosure d)
     {
-        var at = TruncateToMilliseconds(clock.GetUtcNow());
-        var classes = disclosure.Classes.Distinct().Order(StringComparer.Ordinal).ToArray();
-        var subjects = disclosure.Subjects.Distinct().ToArray();
-        if (subjects.Length == 0)
-            return;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await AppendAll(disclosure, subjects, classes, at, cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (attempt < 10 && WriteConflicts.IsConflict(ex))
-            {
-                // Another disclosure about one of these subjects committed first: chain onto it.
-                logger.LogDebug("An audit chain moved on; retrying (attempt {Attempt})", attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
-            }
-        }
+        var at = clock.GetUtcNow();
+        at = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        var unsigned = new DisclosureRecorded(d.EntryId ?? Guid.CreateVersion7(), [.. d.Subjects.Distinct()], d.ViewerSub, d.ViewerAgency,
+            d.ViewerRole, d.Recipient, d.Channel, d.Operation, [.. d.Classes.Distinct().Order(StringComparer.Ordinal)], d.Purpose, at,
+            d.TraceId, d.Reason, Mac: "");
+        return unsigned with { Mac = key.Mac(unsigned.Canonical()) };
     }
 
-    // One transaction for every subject of a reply (a list may name hundreds): the chain heads
-    // are read in one query, each entry is appended at the version its head was read at.
-    private async Task AppendAll(Disclosure d, (string Kind, string Id)[] subjects, string[] classes, DateTimeOffset at,
-        CancellationToken cancellationToken)
+    /// <summary>Appends the disclosure to <paramref name="operations"/>: it commits with whatever else that session saves.</summary>
+    public DisclosureRecorded? Append(IDocumentOperations operations, Disclosure disclosure)
     {
+        if (disclosure.Subjects.Count == 0)
+            return null;
+        var entry = Entry(disclosure);
+        operations.Events.StartStream(entry.EntryId, entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Records disclosures that carry their own ids (a message's, derived from its message id) in
+    /// one write, skipping any already recorded: a replayed outbox page records nothing twice.
+    /// </summary>
+    public async Task RecordOnceAsync(IReadOnlyCollection<Disclosure> disclosures, CancellationToken cancellationToken)
+    {
+        var ids = disclosures.Select(d => d.EntryId ?? throw new ArgumentException("a disclosure recorded once needs its own EntryId")).ToArray();
+        if (ids.Length == 0)
+            return;
         await using var session = Store.LightweightSession();
-        var streamIds = subjects.Select(s => AuditChain.StreamIdFor(s.Kind, s.Id)).ToArray();
-        var heads = (await session.LoadManyAsync<AuditChain>(cancellationToken, streamIds)).ToDictionary(h => h.Id);
-        for (var i = 0; i < subjects.Length; i++)
-        {
-            var (kind, id) = subjects[i];
-            var head = heads.GetValueOrDefault(streamIds[i]);
-            var previous = head?.LastHash ?? DisclosureRecorded.Genesis;
-            var entryId = Guid.NewGuid();
-            var hash = DisclosureRecorded.HashOf(entryId, kind, id, d.ViewerSub, d.ViewerAgency, d.ViewerRole, d.Recipient,
-                d.Channel, d.Operation, classes, d.Purpose, at, d.TraceId, previous);
-            var entry = new DisclosureRecorded(entryId, kind, id, d.ViewerSub, d.ViewerAgency, d.ViewerRole, d.Recipient,
-                d.Channel, d.Operation, classes, d.Purpose, at, d.TraceId, previous, hash);
-            if (head is null)
-                session.Events.StartStream<AuditChain>(streamIds[i], entry);
-            else
-                session.Events.Append(streamIds[i], head.Entries + 1, entry);
-        }
+        var recorded = (await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).Select(e => e.StreamId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var disclosure in disclosures.Where(d => !recorded.Contains(d.EntryId!.Value)).DistinctBy(d => d.EntryId))
+            Append(session, disclosure);
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
-        new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+    /// <summary>Records a disclosure on its own (a read: nothing else to commit with it).</summary>
+    public async Task RecordAsync(Disclosure disclosure, CancellationToken cancellationToken)
+    {
+        if (disclosure.Subjects.Count == 0)
+            return;
+        await using var session = Store.LightweightSession();
+        Append(session, disclosure);
+        await session.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -95,6 +95,8 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
         DocumentAlreadyExistsException => new Status(StatusCode.AlreadyExists, "id: a record with this id already exists"),
         _ when WriteConflicts.IsConflict(ex) =>
             new Status(StatusCode.Aborted, "version: the record changed since it was read; reload and try again"),
+        _ when Transient.IsUnavailable(ex) =>
+            new Status(StatusCode.Unavailable, "the service's database or message broker is unavailable; nothing was changed, try again shortly"),
         OperationCanceledException => new Status(StatusCode.Cancelled, "the call was cancelled"),
         _ => new Status(StatusCode.Internal, ex.GetType().Name),
     };

@@ -21,6 +21,8 @@ public static class IdentityExtensions
     /// </summary>
     public static WebApplicationBuilder AddMasipAuthentication(this WebApplicationBuilder builder)
     {
+        // Refuse to start, rather than refuse every call later, when no identity provider is given.
+        builder.Services.AddHostedService<IdentityStartupCheck>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
@@ -35,7 +37,7 @@ public static class IdentityExtensions
                     options.Audience = configuration[AudienceKey] ?? DevelopmentTokens.Audience;
                     return;
                 }
-                var key = configuration[SigningKeyKey]
+                var key = (string.IsNullOrWhiteSpace(configuration[SigningKeyKey]) ? null : configuration[SigningKeyKey])
                     ?? (environment.IsDevelopment() ? DevelopmentTokens.DevelopmentKey : null)
                     ?? throw new InvalidOperationException(
                         $"No identity provider: set {AuthorityKey} (OIDC) or {SigningKeyKey}. The development key is accepted only in Development.");
@@ -53,4 +55,17 @@ public static class IdentityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
+}
+
+/// <summary>Stops the service at start when it has no identity provider outside Development.</summary>
+internal sealed class IdentityStartupCheck(IConfiguration configuration, IHostEnvironment environment) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(configuration[IdentityExtensions.AuthorityKey])
+        && string.IsNullOrWhiteSpace(configuration[IdentityExtensions.SigningKeyKey]) && !environment.IsDevelopment()
+            ? throw new InvalidOperationException(
+                $"No identity provider: set {IdentityExtensions.AuthorityKey} (OIDC) or {IdentityExtensions.SigningKeyKey}. The development key is accepted only in Development.")
+            : Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

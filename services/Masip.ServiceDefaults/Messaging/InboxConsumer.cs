@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using MassTransit;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +9,10 @@ namespace Masip.ServiceDefaults.Messaging;
 
 /// <summary>
 /// A consumer whose effects and the record of having consumed the message commit in one
-/// Marten transaction (the inbox). A redelivered message (same MessageId) changes nothing.
+/// transaction of the command pipeline (the inbox): a redelivered message (same MessageId)
+/// changes nothing. The actor of what it appends is this service, acting on the message.
 /// </summary>
-public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logger) : IConsumer<TMessage>
+public abstract class InboxConsumer<TMessage>(CommandPipeline pipeline, ServiceIdentity service, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
 {
     public async Task Consume(ConsumeContext<TMessage> context)
@@ -18,33 +20,36 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, ILogger logg
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
         var key = InboxRecord.KeyFor(GetType().Name, messageId);
-
-        await using var session = store.LightweightSession();
-        if (context.CorrelationId is { } correlation)
-            session.CorrelationId = correlation.ToString();
-        session.CausationId = messageId.ToString();
-
-        if (await session.LoadAsync<InboxRecord>(key, context.CancellationToken) is not null)
-        {
-            logger.LogInformation("Skipped {MessageType} {MessageId}: already consumed", typeof(TMessage).Name, messageId);
-            return;
-        }
-
-        session.Insert(new InboxRecord(key, typeof(TMessage).Name, messageId, DateTimeOffset.UtcNow));
-        await Handle(context.Message, session, context);
+        var skipped = false;
         try
         {
-            await session.SaveChangesAsync(context.CancellationToken);
+            await pipeline.Run(Actor.Service(service.Name, typeof(TMessage).Name), async scope =>
+            {
+                if (await scope.Session.LoadAsync<InboxRecord>(key, scope.Cancellation) is not null)
+                {
+                    skipped = true;
+                    return;
+                }
+                scope.Session.Insert(new InboxRecord(key, typeof(TMessage).Name, messageId, scope.Now));
+                await Handle(context.Message, scope, context);
+            }, context.CancellationToken, session =>
+            {
+                if (context.CorrelationId is { } correlation)
+                    session.CorrelationId = correlation.ToString();
+                session.CausationId = messageId.ToString();
+            });
         }
         catch (Exception ex) when (IsDuplicateInboxRecord(ex))
         {
             // A concurrent delivery of the same message committed first: its effects stand.
-            logger.LogInformation("Skipped {MessageType} {MessageId}: consumed concurrently", typeof(TMessage).Name, messageId);
+            skipped = true;
         }
+        if (skipped)
+            logger.LogInformation("Skipped {MessageType} {MessageId}: already consumed", typeof(TMessage).Name, messageId);
     }
 
-    /// <summary>Decide and append to <paramref name="session"/>; do not save: the base class commits.</summary>
-    protected abstract Task Handle(TMessage message, IDocumentSession session, ConsumeContext<TMessage> context);
+    /// <summary>Decide and append to <paramref name="scope"/>'s session; do not save: the pipeline commits.</summary>
+    protected abstract Task Handle(TMessage message, CommandScope scope, ConsumeContext<TMessage> context);
 
     private static bool IsDuplicateInboxRecord(Exception ex) =>
         ex is DocumentAlreadyExistsException { Id: string id } && id.Contains(':')

@@ -8,6 +8,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Masip.Contracts.Messages;
 using Masip.ServiceDefaults.Audit;
+using Masip.ServiceDefaults.Persistence;
 using Masip.ServiceDefaults.Sharing;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ namespace Masip.ServiceDefaults.Messaging;
 /// <summary>
 /// The event store is the outbox (DESIGN.md "How a change travels", step 3). The async daemon
 /// feeds this subscription every committed event in order; the ones another agency needs are
-/// mapped to integration messages and published with MessageId = the event id. The daemon
+/// mapped to integration messages and published with MessageId derived from the event id. The daemon
 /// advances the subscription's position only when this method returns, and it returns only
 /// after RabbitMQ has confirmed every message of the page (publisher confirms), so a message
 /// is never lost; a crash between confirm and checkpoint republishes with the same id, and the
@@ -55,6 +56,7 @@ public sealed class OutboxRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        var disclosures = new List<Disclosure>();
         foreach (var @event in page.Events)
         {
             if (!_maps.TryGetValue(@event.EventType, out var maps))
@@ -65,11 +67,15 @@ public sealed class OutboxRelay : SubscriptionBase
                 if (message is null)
                     continue;
                 var personalClasses = EnsureReceiversMayHold(message.GetType());
-                await PublishUntilConfirmed(@event, MessageIdFor(@event, index), message, cancellationToken);
-                if (personalClasses.Length > 0)
-                    await AuditDisclosure(@event, message, personalClasses, cancellationToken);
+                var messageId = MessageIdFor(@event, message);
+                await PublishUntilConfirmed(@event, messageId, message, cancellationToken);
+                if (personalClasses.Length > 0 && DisclosureOf(@event, messageId, message, personalClasses) is { } disclosure)
+                    disclosures.Add(disclosure);
             }
         }
+        // Before the position moves on, with ids derived from the message ids: a page replayed
+        // after a crash publishes again (the receivers' inboxes drop the copies) and audits nothing twice.
+        await _auditor.RecordOnceAsync(disclosures, cancellationToken);
         return NullChangeListener.Instance;
     }
 
@@ -83,31 +89,27 @@ public sealed class OutboxRelay : SubscriptionBase
         return ContractCheck.Fields(type).Select(f => f.DataClass!).Where(_agreement.IsPersonal).Distinct().ToArray();
     });
 
-    private async Task AuditDisclosure(IEvent @event, object message, string[] classes, CancellationToken cancellationToken)
+    private Disclosure? DisclosureOf(IEvent @event, Guid messageId, object message, string[] classes)
     {
         var subjects = ContractCheck.Subjects(message);
         if (subjects.Count == 0)
-            return;
+            return null;
         var receivers = message.GetType().GetCustomAttribute<ReceivedByAttribute>()!.Agencies;
-        await _auditor.RecordAsync(new Disclosure(subjects, $"service:{_service.Name}", _service.Name, "service",
-            Recipient: string.Join(",", receivers), Channel: "message", Operation: message.GetType().Name, classes,
-            Purpose: "message", TraceId: @event.Id.ToString()), cancellationToken);
+        return new Disclosure([.. subjects.Select(s => new AuditSubject(s.Kind, s.Id))], $"service:{_service.Name}",
+            _service.Name, "service", Recipient: string.Join(",", receivers), Channel: "message", Operation: message.GetType().Name,
+            classes, Purpose: "message", TraceId: @event.Id.ToString(), EntryId: DeterministicId.For("disclosure-of-message", messageId, "audit"));
     }
+
+    /// <summary>
+    /// A message's id: a name-based UUID of the event's id and the message's type, so the same
+    /// event always gives the same id for the same message, whatever order the maps were
+    /// registered in; a republished page is deduplicated by the receivers' inboxes.
+    /// </summary>
+    public static Guid MessageIdFor(IEvent @event, object message) =>
+        DeterministicId.For("integration-message", @event.Id, message.GetType().Name);
 
     // Broker down is a wait, not a failure: keep the page (and the order of what follows) until
     // RabbitMQ is back. Only shutdown stops the loop.
-    // The first message of an event carries the event id; further ones a stable id derived from it,
-    // so a republished page is deduplicated by the receivers' inboxes either way.
-    private static Guid MessageIdFor(IEvent @event, int index)
-    {
-        if (index == 0)
-            return @event.Id;
-        var bytes = @event.Id.ToByteArray();
-        bytes[0] ^= (byte)index;
-        bytes[15] ^= (byte)(index * 31);
-        return new Guid(bytes);
-    }
-
     private async Task PublishUntilConfirmed(IEvent @event, Guid messageId, object message, CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromMilliseconds(250);
@@ -121,7 +123,9 @@ public sealed class OutboxRelay : SubscriptionBase
                 {
                     context.MessageId = messageId;
                     context.CorrelationId = @event.StreamId;
-                    context.Headers.Set("masip-event-sequence", @event.Sequence);
+                    context.Headers.Set(MessageSource.SequenceHeader, @event.Sequence);
+                    context.Headers.Set(MessageSource.StreamHeader, @event.StreamId.ToString());
+                    context.Headers.Set(MessageSource.VersionHeader, @event.Version);
                 }), timeout.Token);
                 if (attempt > 1)
                     _logger.LogInformation("Published event {EventId} ({MessageType}) after {Attempts} attempts", @event.Id, message.GetType().Name, attempt);

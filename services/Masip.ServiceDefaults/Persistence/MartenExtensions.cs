@@ -36,13 +36,15 @@ public static class MartenExtensions
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
+                // Who acted: the command pipeline sets the token's subject on every event it appends.
+                options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Projections.LeadershipPollingTime = 1000;
-                // HotCold leadership is a PostgreSQL advisory lock taken through DistributedLock.Postgres.
-                // The upstream 1.3.1 (which our shim package brings in) refuses the session-scoped
-                // "multiplexing" mode on a DbDataSource; the transaction-scoped lock works with it.
-                options.Events.UseAdvisoryLockTransaction = true;
+                // HotCold leadership is Marten's default session-level PostgreSQL advisory lock, taken
+                // through Patched.DistributedLock.Postgres (1.3.3, from the registry): no transaction
+                // stays open for the leader's life.
                 options.Schema.For<InboxRecord>();
-                options.Projections.Snapshot<AuditChain>(SnapshotLifecycle.Inline);
+                options.Schema.For<AuditLink>().Duplicate(l => l.SubjectKey).Duplicate(l => l.ViewerSub).Duplicate(l => l.Sequence);
+                options.Schema.For<AuditHead>();
                 return options;
             })
             .UseLightweightSessions()
@@ -52,6 +54,11 @@ public static class MartenExtensions
             {
                 o.Name = OutboxRelay.RelayName;
                 o.Options.BatchSize = 500;
+            })
+            .AddSubscriptionWithServices<AuditSealer>(ServiceLifetime.Singleton, o =>
+            {
+                o.Name = AuditSealer.SealerName;
+                o.Options.BatchSize = 1000;
             });
     }
 }

@@ -22,6 +22,8 @@ public static class ContractCheck
             if (roles.Count == 0)
                 problems.Add($"{name}: no (masip.allowed_roles)");
             problems.AddRange(roles.Where(r => !agreement.Roles.Contains(r)).Select(r => $"{name}: unknown role '{r}'"));
+            // A system account acts for its own agency only: "any/service" would let any agency's system write here.
+            problems.AddRange(roles.Where(r => r == "any/service").Select(r => $"{name}: '{r}' names no agency; name the service account's agency"));
             if (purposes.Count == 0)
                 problems.Add($"{name}: no (masip.purposes)");
             problems.AddRange(purposes.Where(p => !agreement.Purposes.Contains(p)).Select(p => $"{name}: unknown purpose '{p}'"));

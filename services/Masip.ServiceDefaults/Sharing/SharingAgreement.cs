@@ -29,11 +29,17 @@ public sealed class SharingAgreement
     /// <summary>The one condition the agreement knows: the victim consented to the disclosure.</summary>
     public const string VictimConsent = "victim-consent";
 
+    /// <summary>
+    /// The services that send and receive integration messages (holding rules, [ReceivedBy]). The
+    /// meetings service is run for all four agencies, so it is a service but not a party.
+    /// </summary>
     public static readonly IReadOnlySet<string> Agencies = new HashSet<string> { "police", "probation", "nhs", "advocacy", "meetings" };
 
-    private SharingAgreement(IReadOnlyDictionary<string, DataClassDefinition> classes, IReadOnlySet<string> roles,
+    private SharingAgreement(IReadOnlyDictionary<string, IReadOnlySet<string>> parties,
+        IReadOnlyDictionary<string, DataClassDefinition> classes, IReadOnlySet<string> roles,
         IReadOnlySet<string> purposes, IReadOnlyList<SharingRule> rules, IReadOnlyList<HoldingRule> holding)
     {
+        Parties = parties;
         Classes = classes;
         Roles = roles;
         Purposes = purposes;
@@ -41,6 +47,8 @@ public sealed class SharingAgreement
         Holding = holding;
     }
 
+    /// <summary>The agencies party to the agreement, each with the roles it gives its staff and systems.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Parties { get; }
     public IReadOnlyDictionary<string, DataClassDefinition> Classes { get; }
     public IReadOnlySet<string> Roles { get; }
     public IReadOnlySet<string> Purposes { get; }
@@ -71,6 +79,12 @@ public sealed class SharingAgreement
 
     public bool IsKnownRole(string role) => Roles.Contains(role) || Roles.Contains(AnyAgency(role));
 
+    /// <summary>Is <paramref name="agency"/> a party to the agreement (a token's agency claim)?</summary>
+    public bool IsParty(string agency) => Parties.ContainsKey(agency);
+
+    /// <summary>Does the party <paramref name="agency"/> give its people the role <paramref name="role"/>?</summary>
+    public bool PartyHasRole(string agency, string role) => Parties.TryGetValue(agency, out var roles) && roles.Contains(role);
+
     public static SharingAgreement LoadFile(string path)
     {
         if (!File.Exists(path))
@@ -100,22 +114,44 @@ public sealed class SharingAgreement
 
     private sealed class Reader(string source)
     {
-        private static readonly string[] TopLevel = ["version", "classes", "roles", "purposes", "rules", "holding"];
+        private static readonly string[] TopLevel = ["version", "agencies", "classes", "roles", "purposes", "rules", "holding"];
         private static readonly string[] RuleKeys = ["roles", "classes", "purposes", "condition", "basis"];
         private static readonly string[] HoldingKeys = ["agencies", "classes", "basis"];
 
         public SharingAgreement Read(YamlMappingNode root)
         {
             RejectUnknownKeys(root, TopLevel);
+            var parties = ReadParties(Required<YamlMappingNode>(root, "agencies"));
             var classes = ReadClasses(Required<YamlMappingNode>(root, "classes"));
-            var roles = ReadRoles(Required<YamlSequenceNode>(root, "roles"));
+            var roles = ReadRoles(Required<YamlSequenceNode>(root, "roles"), parties);
             var purposes = ReadNames(Required<YamlSequenceNode>(root, "purposes"), "purpose");
             var rules = Required<YamlSequenceNode>(root, "rules").Children
                 .Select(node => ReadRule(node, classes, roles, purposes)).ToList();
             var holding = root.Children.ContainsKey(new YamlScalarNode("holding"))
                 ? Required<YamlSequenceNode>(root, "holding").Children.Select(node => ReadHolding(node, classes)).ToList()
                 : [];
-            return new SharingAgreement(classes, roles, purposes, rules, holding);
+            return new SharingAgreement(parties, classes, roles, purposes, rules, holding);
+        }
+
+        private Dictionary<string, IReadOnlySet<string>> ReadParties(YamlMappingNode node)
+        {
+            var parties = new Dictionary<string, IReadOnlySet<string>>();
+            foreach (var (key, value) in node.Children)
+            {
+                var agency = Scalar(key, "agency");
+                if (!Agencies.Contains(agency) || agency == "meetings")
+                    throw Error(key, $"agency '{agency}' must be one of police, probation, nhs, advocacy");
+                if (value is not YamlSequenceNode list)
+                    throw Error(value, $"agency '{agency}' needs the list of its roles");
+                var roles = ReadNames(list, "role");
+                if (roles.Count == 0)
+                    throw Error(value, $"agency '{agency}' has no roles");
+                foreach (var child in list.Children)
+                    if (Scalar(child, "role").Contains('/'))
+                        throw Error(child, $"a role of agency '{agency}' is a plain name, without '/'");
+                parties[agency] = roles;
+            }
+            return parties.Count > 0 ? parties : throw Error(node, "'agencies' is empty");
         }
 
         private Dictionary<string, DataClassDefinition> ReadClasses(YamlMappingNode node)
@@ -134,15 +170,21 @@ public sealed class SharingAgreement
             return classes;
         }
 
-        private HashSet<string> ReadRoles(YamlSequenceNode node)
+        // A rule's role is agency/role for a role that agency has, or any/role for a role some agency has.
+        private HashSet<string> ReadRoles(YamlSequenceNode node, IReadOnlyDictionary<string, IReadOnlySet<string>> parties)
         {
             var roles = ReadNames(node, "role");
             foreach (var child in node.Children)
             {
                 var role = Scalar(child, "role");
-                var agency = role.Split('/', 2)[0];
-                if (!role.Contains('/') || (agency != "any" && !Agencies.Contains(agency)))
-                    throw Error(child, $"role '{role}' must be agency/role with agency one of any, {string.Join(", ", Agencies)}");
+                var parts = role.Split('/', 2);
+                if (parts.Length != 2 || (parts[0] != "any" && !parties.ContainsKey(parts[0])))
+                    throw Error(child, $"role '{role}' must be agency/role with agency one of any, {string.Join(", ", parties.Keys)}");
+                var held = parts[0] == "any" ? parties.Values.Any(r => r.Contains(parts[1])) : parties[parts[0]].Contains(parts[1]);
+                if (!held)
+                    throw Error(child, parts[0] == "any"
+                        ? $"role '{role}': no agency has the role '{parts[1]}'"
+                        : $"role '{role}': agency {parts[0]} has no role '{parts[1]}' (see 'agencies')");
             }
             return roles;
         }

@@ -4,12 +4,18 @@ using Masip.ServiceDefaults.Identity;
 
 namespace Masip.ServiceDefaults.Sharing;
 
-/// <summary>The caller, the stated purpose and the method of the current gRPC call.</summary>
-public sealed class SharingContext(Caller caller, string purpose, MethodDescriptor method)
+/// <summary>The caller, the stated purpose (and reason) and the method of the current gRPC call.</summary>
+public sealed class SharingContext(Caller caller, string purpose, MethodDescriptor method, string? reason = null)
 {
     public Caller Caller { get; } = caller;
     public string Purpose { get; } = purpose;
     public MethodDescriptor Method { get; } = method;
+
+    /// <summary>Why the caller is looking (the x-masip-reason header), recorded with the disclosure.</summary>
+    public string? Reason { get; } = reason;
+
+    /// <summary>The reply was filtered and its disclosure recorded already (by the command pipeline, in its transaction).</summary>
+    public bool ReplyDisclosed { get; set; }
 
     /// <summary>
     /// Set by a handler whose reply carries data the victim consented to share (victim.voice at

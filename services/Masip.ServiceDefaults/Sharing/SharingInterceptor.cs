@@ -12,9 +12,12 @@ namespace Masip.ServiceDefaults.Sharing;
 /// x-masip-purpose header; the method's first purpose by default). After it: the reply is
 /// filtered through the agreement, and a disclosure of personal data is audited.
 /// </summary>
-public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatalog catalog, DisclosureAuditor auditor) : Interceptor
+public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatalog catalog, ReplyDisclosure replies, DisclosureAuditor auditor)
+    : Interceptor
 {
     public const string PurposeHeader = "x-masip-purpose";
+    public const string ReasonHeader = "x-masip-reason";
+    public const int MaxReasonLength = 500;
 
     // Standard services mapped beside ours: health is open, reflection only in Development.
     private static readonly string[] OpenServices = ["/grpc.health.v1.Health/", "/grpc.reflection.v1alpha.ServerReflection/", "/grpc.reflection.v1.ServerReflection/"];
@@ -26,7 +29,8 @@ public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatal
             return await continuation(request, context);
         var sharing = Admit(context);
         var response = await continuation(request, context);
-        await Disclose(response, sharing, context);
+        if (!sharing.ReplyDisclosed)
+            await Disclose(response, sharing, context);
         return response;
     }
 
@@ -50,7 +54,8 @@ public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatal
             return await continuation(requestStream, context);
         var sharing = Admit(context);
         var response = await continuation(requestStream, context);
-        await Disclose(response, sharing, context);
+        if (!sharing.ReplyDisclosed)
+            await Disclose(response, sharing, context);
         return response;
     }
 
@@ -73,11 +78,19 @@ public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatal
     {
         var caller = Caller.From(context.GetHttpContext().User)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a bearer token with sub, agency and role is required"));
+        // Identities the agreement knows: a party's token, with a role that party gives its people.
+        if (!agreement.IsParty(caller.Agency))
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                $"the token's agency '{Shorten(caller.Agency)}' is not a party to the sharing agreement"));
+        if (!agreement.PartyHasRole(caller.Agency, caller.Role))
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"the token's role '{Shorten(caller.Role)}' is not a role of {caller.Agency} under the sharing agreement"));
         var method = catalog.Method(context.Method)
             ?? throw new RpcException(new Status(StatusCode.PermissionDenied, $"{context.Method} is not in the contracts"));
 
         var roles = ContractCatalog.AllowedRoles(method);
-        if (!agreement.IsKnownRole(caller.RoleKey) || !(roles.Contains(caller.RoleKey) || roles.Contains(SharingAgreement.AnyAgency(caller.RoleKey))))
+        if (!(roles.Contains(caller.RoleKey) || roles.Contains(SharingAgreement.AnyAgency(caller.RoleKey)))
+            || caller.Role == "service" && !roles.Contains(caller.RoleKey))
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"role {caller.RoleKey} may not call {method.Service.Name}/{method.Name}"));
 
@@ -88,23 +101,22 @@ public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatal
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"{PurposeHeader}: purpose '{purpose}' is not allowed for {method.Name} (allowed: {string.Join(", ", purposes)})"));
 
-        var sharing = new SharingContext(caller, purpose, method);
+        var reason = context.RequestHeaders.GetValue(ReasonHeader)?.Trim();
+        if (reason is { Length: > MaxReasonLength })
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{ReasonHeader}: must be at most {MaxReasonLength} characters"));
+
+        var sharing = new SharingContext(caller, purpose, method, string.IsNullOrEmpty(reason) ? null : reason);
         context.SetSharing(sharing);
         return sharing;
     }
 
+    // A claim echoed back is cut short: a hostile token must not fill the logs.
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "...";
+
     private async Task Disclose(object? response, SharingContext sharing, ServerCallContext context)
     {
-        if (response is not IMessage message)
-            return;
-        var result = ResponseFilter.Apply(message,
-            dataClass => agreement.MaySee(sharing.Caller.RoleKey, dataClass, sharing.Purpose, sharing.VictimConsented),
-            agreement.IsPersonal);
-        if (result.DisclosedClasses.Count == 0 || result.Subjects.Count == 0)
-            return;
-        await auditor.RecordAsync(new Disclosure(result.Subjects, sharing.Caller.Subject, sharing.Caller.Agency, sharing.Caller.Role,
-            Recipient: sharing.Caller.Agency, Channel: "grpc", Operation: $"{sharing.Method.Service.Name}/{sharing.Method.Name}",
-            result.DisclosedClasses, sharing.Purpose, System.Diagnostics.Activity.Current?.TraceId.ToString()), context.CancellationToken);
+        if (response is IMessage message && replies.Filter(message, sharing) is { } disclosure)
+            await auditor.RecordAsync(disclosure, context.CancellationToken);
     }
 
     private sealed class FilteringWriter<T>(IServerStreamWriter<T> inner, Func<object?, Task> disclose) : IServerStreamWriter<T>

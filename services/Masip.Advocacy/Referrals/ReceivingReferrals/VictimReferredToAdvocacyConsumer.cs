@@ -1,6 +1,8 @@
 using Marten;
 using MassTransit;
 using Masip.Contracts.Messages;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Advocacy.Referrals.ReceivingReferrals;
@@ -9,11 +11,12 @@ namespace Masip.Advocacy.Referrals.ReceivingReferrals;
 /// A police referral becomes a pending advocacy referral, once, however often it is delivered.
 /// A second referral of the same victim in the same case is linked to the first, not doubled.
 /// </summary>
-public sealed class VictimReferredToAdvocacyConsumer(IDocumentStore store, ILogger<VictimReferredToAdvocacyConsumer> logger)
-    : InboxConsumer<VictimReferredToAdvocacyV1>(store, logger)
+public sealed class VictimReferredToAdvocacyConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<VictimReferredToAdvocacyConsumer> logger)
+    : InboxConsumer<VictimReferredToAdvocacyV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(VictimReferredToAdvocacyV1 message, IDocumentSession session, ConsumeContext<VictimReferredToAdvocacyV1> context)
+    protected override async Task Handle(VictimReferredToAdvocacyV1 message, CommandScope scope, ConsumeContext<VictimReferredToAdvocacyV1> context)
     {
+        var session = scope.Session;
         var state = await session.Events.FetchStreamStateAsync(message.ReferralId, context.CancellationToken);
         if (state is not null)
         {

@@ -2,6 +2,8 @@ using Marten;
 using MassTransit;
 using Masip.Advocacy.Referrals;
 using Masip.Contracts.Messages;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +14,12 @@ namespace Masip.Advocacy.VictimUpdates.OpeningTasks;
 /// due time, linked to the victim's referral for that crime reference where there is one. The
 /// inbox makes a redelivery a no-op.
 /// </summary>
-public sealed class CaseEventForVictimConsumer(
-    IDocumentStore store, IOptions<VictimUpdateOptions> options, TimeProvider clock, ILogger<CaseEventForVictimConsumer> logger)
-    : InboxConsumer<CaseEventForVictimV1>(store, logger)
+public sealed class CaseEventForVictimConsumer(CommandPipeline pipeline, ServiceIdentity service, IOptions<VictimUpdateOptions> options, TimeProvider clock, ILogger<CaseEventForVictimConsumer> logger)
+    : InboxConsumer<CaseEventForVictimV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(CaseEventForVictimV1 message, IDocumentSession session, ConsumeContext<CaseEventForVictimV1> context)
+    protected override async Task Handle(CaseEventForVictimV1 message, CommandScope scope, ConsumeContext<CaseEventForVictimV1> context)
     {
+        var session = scope.Session;
         var referral = await session.Query<Referral>()
             .Where(r => r.CrimeReference == message.CrimeReference && r.Status != ReferralStatus.Declined)
             .OrderBy(r => r.ReceivedAt)

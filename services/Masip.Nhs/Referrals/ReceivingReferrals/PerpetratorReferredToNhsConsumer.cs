@@ -3,16 +3,19 @@ using MassTransit;
 using Masip.Contracts.Messages;
 using Masip.Nhs.Referrals.RecordingReferrals;
 using Masip.ServiceDefaults.Errors;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Nhs.Referrals.ReceivingReferrals;
 
 /// <summary>A police referral joins the waiting list, once, however often it is delivered.</summary>
-public sealed class PerpetratorReferredToNhsConsumer(IDocumentStore store, ILogger<PerpetratorReferredToNhsConsumer> logger)
-    : InboxConsumer<PerpetratorReferredToNhsV1>(store, logger)
+public sealed class PerpetratorReferredToNhsConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<PerpetratorReferredToNhsConsumer> logger)
+    : InboxConsumer<PerpetratorReferredToNhsV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(PerpetratorReferredToNhsV1 message, IDocumentSession session, ConsumeContext<PerpetratorReferredToNhsV1> context)
+    protected override async Task Handle(PerpetratorReferredToNhsV1 message, CommandScope scope, ConsumeContext<PerpetratorReferredToNhsV1> context)
     {
+        var session = scope.Session;
         var stream = await session.Events.FetchForWriting<Referral>(message.ReferralId, context.CancellationToken);
         var command = new RecordReferral(message.ReferralId, Referral.Police, message.PerpetratorId, message.CaseId,
             message.PerpetratorName, message.DateOfBirth, message.PncId, message.Service, message.RiskLevel.ToLowerInvariant(),

@@ -2,6 +2,8 @@ using Marten;
 using MassTransit;
 using Masip.Contracts.Messages;
 using Masip.Police.Cases;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Police.Perpetrators.Releases;
@@ -10,11 +12,12 @@ namespace Masip.Police.Perpetrators.Releases;
 /// Probation says a perpetrator is due for release from custody: risk is dynamic, so every open
 /// case of theirs needs a fresh risk assessment (DOMAIN.md; 000 A12: refresh at bail, breach, release).
 /// </summary>
-public sealed class ReleaseDueConsumer(IDocumentStore store, TimeProvider clock, ILogger<ReleaseDueConsumer> logger)
-    : InboxConsumer<ReleaseDueV1>(store, logger)
+public sealed class ReleaseDueConsumer(CommandPipeline pipeline, ServiceIdentity service, TimeProvider clock, ILogger<ReleaseDueConsumer> logger)
+    : InboxConsumer<ReleaseDueV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(ReleaseDueV1 message, IDocumentSession session, ConsumeContext<ReleaseDueV1> context)
+    protected override async Task Handle(ReleaseDueV1 message, CommandScope scope, ConsumeContext<ReleaseDueV1> context)
     {
+        var session = scope.Session;
         var ct = context.CancellationToken;
         if (await session.LoadAsync<Perpetrator>(message.PerpetratorId, ct) is not { } perpetrator)
         {

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Referrals.ReferringVictimToAdvocacy;
@@ -8,27 +9,26 @@ public sealed record ReferVictimToAdvocacy(
     string VictimName,
     string? VictimPhone,
     string? VictimEmail,
-    string Reason,
-    string ReferredBy);
+    string Reason);
 
 public static class ReferVictimToAdvocacyDecision
 {
     /// <summary>
     /// The command is idempotent by referral id: the same referral again decides nothing; a
-    /// different referral under an id already used is refused.
+    /// different referral under an id already used is refused. The referring officer is the actor.
     /// </summary>
-    public static IReadOnlyList<object> Decide(VictimReferral? current, ReferVictimToAdvocacy command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(VictimReferral? current, ReferVictimToAdvocacy command, Actor actor, DateTimeOffset now)
     {
         if (current is null)
             return [new VictimReferredToAdvocacy(command.ReferralId, command.CrimeReference, command.VictimName,
-                command.VictimPhone, command.VictimEmail, command.Reason, command.ReferredBy, now)];
+                command.VictimPhone, command.VictimEmail, command.Reason, actor.Subject, now)];
 
         var same = current.CrimeReference == command.CrimeReference
             && current.VictimName == command.VictimName
             && current.VictimPhone == command.VictimPhone
             && current.VictimEmail == command.VictimEmail
             && current.Reason == command.Reason
-            && current.ReferredBy == command.ReferredBy;
+            && current.ReferredBy == actor.Subject;
         return same
             ? []
             : throw new DuplicateRecordException("referral_id", "a different referral already has this id");

@@ -4,6 +4,8 @@ using Masip.Contracts.Messages;
 using Masip.Police.Cases;
 using Masip.Police.Reviews.Retiering;
 using Masip.ServiceDefaults.Errors;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Police.Reviews.MeetingDecisions;
@@ -38,16 +40,16 @@ internal static class MeetingTierDecision
     }
 }
 
-public sealed class MeetingDecisionRecordedConsumer(IDocumentStore store, ILogger<MeetingDecisionRecordedConsumer> logger)
-    : InboxConsumer<MeetingDecisionRecordedV1>(store, logger)
+public sealed class MeetingDecisionRecordedConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<MeetingDecisionRecordedConsumer> logger)
+    : InboxConsumer<MeetingDecisionRecordedV1>(pipeline, service, logger)
 {
-    protected override Task Handle(MeetingDecisionRecordedV1 m, IDocumentSession session, ConsumeContext<MeetingDecisionRecordedV1> context) =>
-        MeetingTierDecision.Apply(session, m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, logger, context.CancellationToken);
+    protected override Task Handle(MeetingDecisionRecordedV1 m, CommandScope scope, ConsumeContext<MeetingDecisionRecordedV1> context) =>
+        MeetingTierDecision.Apply(scope.Session, m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, logger, context.CancellationToken);
 }
 
-public sealed class GriffinDecisionRecordedConsumer(IDocumentStore store, ILogger<GriffinDecisionRecordedConsumer> logger)
-    : InboxConsumer<GriffinDecisionRecordedV1>(store, logger)
+public sealed class GriffinDecisionRecordedConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<GriffinDecisionRecordedConsumer> logger)
+    : InboxConsumer<GriffinDecisionRecordedV1>(pipeline, service, logger)
 {
-    protected override Task Handle(GriffinDecisionRecordedV1 m, IDocumentSession session, ConsumeContext<GriffinDecisionRecordedV1> context) =>
-        MeetingTierDecision.Apply(session, m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, logger, context.CancellationToken);
+    protected override Task Handle(GriffinDecisionRecordedV1 m, CommandScope scope, ConsumeContext<GriffinDecisionRecordedV1> context) =>
+        MeetingTierDecision.Apply(scope.Session, m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, logger, context.CancellationToken);
 }

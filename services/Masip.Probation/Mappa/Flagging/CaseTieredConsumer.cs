@@ -2,16 +2,19 @@ using Marten;
 using MassTransit;
 using Masip.Contracts.Messages;
 using Masip.Probation.People;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Probation.Mappa.Flagging;
 
 /// <summary>A case tiered by STAC police: a Tier 3 perpetrator known to probation with no MAPPA consideration is flagged.</summary>
-public sealed class CaseTieredConsumer(IDocumentStore store, TimeProvider clock, ILogger<CaseTieredConsumer> logger)
-    : InboxConsumer<CaseTieredV1>(store, logger)
+public sealed class CaseTieredConsumer(CommandPipeline pipeline, ServiceIdentity service, TimeProvider clock, ILogger<CaseTieredConsumer> logger)
+    : InboxConsumer<CaseTieredV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(CaseTieredV1 message, IDocumentSession session, ConsumeContext<CaseTieredV1> context)
+    protected override async Task Handle(CaseTieredV1 message, CommandScope scope, ConsumeContext<CaseTieredV1> context)
     {
+        var session = scope.Session;
         if (message.PerpetratorId is not { } perpetratorId)
             return;
         var known = await session.LoadAsync<TieredCase>(perpetratorId, context.CancellationToken);

@@ -3,6 +3,8 @@ using MassTransit;
 using Masip.Contracts.Messages;
 using Masip.Probation.Mappa.Flagging;
 using Masip.Probation.People;
+using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Probation.Referrals.Answering;
@@ -13,11 +15,12 @@ namespace Masip.Probation.Referrals.Answering;
 /// A "psr-consultation" question gets the same answer: the message carries no court, hearing or
 /// due date, so the probation officer opens the consultation (RequestPsrConsultation).
 /// </summary>
-public sealed class PerpetratorReferredToProbationConsumer(IDocumentStore store, TimeProvider clock, ILogger<PerpetratorReferredToProbationConsumer> logger)
-    : InboxConsumer<PerpetratorReferredToProbationV1>(store, logger)
+public sealed class PerpetratorReferredToProbationConsumer(CommandPipeline pipeline, ServiceIdentity service, TimeProvider clock, ILogger<PerpetratorReferredToProbationConsumer> logger)
+    : InboxConsumer<PerpetratorReferredToProbationV1>(pipeline, service, logger)
 {
-    protected override async Task Handle(PerpetratorReferredToProbationV1 message, IDocumentSession session, ConsumeContext<PerpetratorReferredToProbationV1> context)
+    protected override async Task Handle(PerpetratorReferredToProbationV1 message, CommandScope scope, ConsumeContext<PerpetratorReferredToProbationV1> context)
     {
+        var session = scope.Session;
         var ct = context.CancellationToken;
         var (match, matchedBy) = await Match(session, message, ct);
         var current = await session.LoadAsync<ProbationReferral>(message.ReferralId, ct);
