@@ -27,8 +27,12 @@ public sealed record CaseEventForVictimV1(
     [DataClass("case.summary")] string Summary,        // no victim contact details, no intelligence
     [DataClass("record.meta")] DateTimeOffset OccurredAt);
 
-/// <summary>A STAC case was tiered or re-tiered (DOMAIN.md "STAC tiers").</summary>
-[ReceivedBy("probation", "nhs", "advocacy", "meetings")]
+/// <summary>
+/// A STAC case was tiered or re-tiered (DOMAIN.md "STAC tiers"). The reason is the officer's free
+/// text, police.intelligence as in police.proto (TierHistoryEntry.reason): it never reaches an
+/// advocate, so advocacy does not receive this message.
+/// </summary>
+[ReceivedBy("probation", "nhs", "meetings")]
 public sealed record CaseTieredV1(
     [DataClass("record.meta"), Subject("case")] Guid CaseId,
     [DataClass("record.meta")] string CrimeReference,
@@ -36,7 +40,7 @@ public sealed record CaseTieredV1(
     [DataClass("case.summary")] string Offence,        // s4A | s2A | harassment | malicious-communications | breach
     [DataClass("case.summary")] int Tier,              // 1..3
     [DataClass("case.summary")] string RiskLevel,      // standard | medium | high
-    [DataClass("case.summary")] string Reason,
+    [DataClass("police.intelligence")] string Reason,
     [DataClass("record.meta")] DateTimeOffset TieredAt);
 
 /// <summary>Police asked NHS to assess or treat a perpetrator (STAC 2023: 172 referrals).</summary>
