@@ -47,6 +47,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddSingleton<ReplyDisclosure>();
         builder.Services.AddCommandPipeline();
+        builder.Services.AddSingleton<ExclusiveRun>();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
@@ -66,6 +67,7 @@ public static class ServiceDefaults
         app.UseAuthorization();
         app.MapMasipHealth();
         app.MapGrpcService<DisclosureAuditGrpc>();
+        app.MapGrpcService<OutboxGrpc>();
         if (app.Environment.IsDevelopment())
             app.MapGrpcReflectionService().AllowAnonymous();
         return app;

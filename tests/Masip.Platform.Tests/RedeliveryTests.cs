@@ -2,6 +2,7 @@ using MassTransit;
 using Masip.Advocacy;
 using Masip.Contracts.Advocacy;
 using Masip.Contracts.Messages;
+using Masip.ServiceDefaults.Messaging;
 using Masip.Testing;
 using Npgsql;
 using RabbitMQ.Client;
@@ -13,7 +14,7 @@ namespace Masip.Platform.Tests;
 /// <summary>The inbox: the same message delivered twice changes the advocacy stream once, and does not fault.</summary>
 public sealed class RedeliveryTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifetime
 {
-    private const string Queue = "advocacy-victim-referred-to-advocacy";
+    private static readonly string Queue = MessageTopology.QueueFor("advocacy", typeof(VictimReferredToAdvocacyV1));
     private IBusControl _bus = null!;
     private AdvocacyReferrals.AdvocacyReferralsClient _advocacy = null!;
 
@@ -49,7 +50,6 @@ public sealed class RedeliveryTests(TestBed bed) : IClassFixture<TestBed>, IAsyn
         var sentinel = NewMessage();
         await Publish(sentinel, NewId.NextGuid());
         await Referrals.ArrivesAtAdvocacy(_advocacy, sentinel.ReferralId.ToString());
-        await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.Equal(1, await Scalar("select count(*) from masip.mt_events where stream_id = @id", message.ReferralId));
         Assert.Equal(1, await Scalar("select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id::text", messageId));

@@ -4,6 +4,7 @@ using Masip.ServiceDefaults.Identity;
 using Masip.ServiceDefaults.Sharing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Masip.Testing;
 
@@ -13,14 +14,18 @@ public sealed class ServiceUnderTest<THost> : WebApplicationFactory<THost> where
     private readonly string _service;
     private readonly TestBed _bed;
     private readonly IDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private GrpcChannel? _channel;
 
-    internal ServiceUnderTest(string service, TestBed bed, IDictionary<string, string?>? settings)
+    internal ServiceUnderTest(string service, TestBed bed, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         _service = service;
         _bed = bed;
         _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
     }
+
+    public string Name => _service;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,6 +35,8 @@ public sealed class ServiceUnderTest<THost> : WebApplicationFactory<THost> where
         builder.UseSetting(MasipConfiguration.DatabaseKey, _bed.DatabaseFor(_service));
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureServices(_services);
     }
 
     /// <summary>

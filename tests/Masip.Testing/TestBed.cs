@@ -38,14 +38,35 @@ public sealed class TestBed : IAsyncLifetime
         new NpgsqlConnectionStringBuilder(Infrastructure.PostgresServer) { Database = DatabaseFor(service) }.ConnectionString;
 
     /// <summary>Starts a service host (in process, on a test server) and waits until it is ready.</summary>
-    public async Task<ServiceUnderTest<THost>> StartAsync<THost>(string service, IDictionary<string, string?>? settings = null)
+    public async Task<ServiceUnderTest<THost>> StartAsync<THost>(string service, IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
         where THost : class
     {
         _databases.Add(DatabaseFor(service));
-        var host = new ServiceUnderTest<THost>(service, this, settings);
+        var host = new ServiceUnderTest<THost>(service, this, settings, services);
         _services.Add(host);
         await host.WaitUntilReadyAsync();
         return host;
+    }
+
+    /// <summary>Stops a host started here (gracefully); its database stays, so another host can take over.</summary>
+    public async Task StopAsync(IAsyncDisposable host)
+    {
+        _services.Remove(host);
+        await host.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Starts <paramref name="service"/> as a real process (dotnet Masip.X.dll) on this bed's
+    /// database and vhost, so a test can kill it with -9; several may run side by side (replicas).
+    /// </summary>
+    public async Task<ServiceProcess> StartProcessAsync(string service, IDictionary<string, string?>? settings = null)
+    {
+        _databases.Add(DatabaseFor(service));
+        var process = ServiceProcess.Start(service, this, settings);
+        _services.Add(process);
+        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        return process;
     }
 
     public async Task DisposeAsync()

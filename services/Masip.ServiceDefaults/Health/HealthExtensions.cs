@@ -15,7 +15,8 @@ public static class HealthExtensions
     public static IServiceCollection AddMasipHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
+            .AddCheck<Messaging.OutboxHealthCheck>("outbox", tags: [ReadyTag]);
         services.AddGrpcHealthChecks();
         return services;
     }
@@ -39,7 +40,7 @@ public static class HealthExtensions
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

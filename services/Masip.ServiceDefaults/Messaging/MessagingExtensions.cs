@@ -9,16 +9,33 @@ namespace Masip.ServiceDefaults.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit on RabbitMQ: durable queues named per service ("advocacy-..."), retries with
-    /// back-off then the error queue, publisher confirms (the outbox relay relies on them).
+    /// MassTransit on RabbitMQ: durable queues named per service and message ("advocacy-..."),
+    /// declared for every receiver before anything is published (<see cref="MessageTopology"/>),
+    /// quorum queues when Masip:Messaging:QuorumQueues is set, retries with back-off then the
+    /// error queue, publisher confirms (the outbox relay relies on them).
     /// </summary>
     public static WebApplicationBuilder AddMasipMessaging(
         this WebApplicationBuilder builder, string service, Assembly consumers)
     {
+        builder.Services.AddSingleton<TopologyDeclarer>();
+        builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton<OutboxPublisher>();
+        builder.Services.AddSingleton<OutboxMapper>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<TopologyDeclarer>());
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service, includeNamespace: false));
+            bus.SetEndpointNameFormatter(new MasipEndpointNameFormatter(service));
             bus.AddConsumers(consumers);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var configuration = context.GetRequiredService<IConfiguration>();
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && configuration.GetValue(MessageTopology.QuorumKey, false))
+                {
+                    // The same arguments the topology declares: RabbitMQ refuses a queue redeclared differently.
+                    rabbit.SetQuorumQueue();
+                    rabbit.SetQueueArgument("x-delivery-limit", configuration.GetValue(MessageTopology.DeliveryLimitKey, 20));
+                }
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 // Read when the bus is built, so test hosts can override the configuration.
@@ -34,6 +51,12 @@ public static class MessagingExtensions
                         host.UseSsl(ssl => ssl.ServerName = broker.Host);
                 });
                 rabbit.Durable = true;
+                // How many messages each endpoint takes at once (a test that needs strict order sets 1).
+                if (context.GetRequiredService<IConfiguration>().GetValue<int?>("Masip:Messaging:PrefetchCount") is { } prefetch)
+                {
+                    rabbit.PrefetchCount = prefetch;
+                    rabbit.ConcurrentMessageLimit = prefetch;
+                }
                 var configuration = context.GetRequiredService<IConfiguration>();
                 rabbit.UseMessageRetry(retry => retry.Exponential(
                     retryLimit: configuration.GetValue("Masip:Messaging:RetryLimit", 5),

@@ -21,10 +21,16 @@ public static class MartenExtensions
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddMasipMarten(
         this WebApplicationBuilder builder, string service)
     {
+        builder.Services.AddSingleton(ServiceInstance.For(service));
         return builder.Services.AddMarten(services =>
             {
                 // Read when the store is built, so test hosts can override the configuration.
-                var connectionString = MasipConfiguration.PostgresFor(services.GetRequiredService<IConfiguration>(), service);
+                var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(
+                    MasipConfiguration.PostgresFor(services.GetRequiredService<IConfiguration>(), service))
+                {
+                    // Names this replica on every connection: the outbox health check tells leader from standby by it.
+                    ApplicationName = services.GetRequiredService<ServiceInstance>().ApplicationName,
+                }.ConnectionString;
                 PostgresDatabase.EnsureExists(connectionString, TimeSpan.FromSeconds(60));
 
                 var options = new StoreOptions();
@@ -43,6 +49,7 @@ public static class MartenExtensions
                 // through Patched.DistributedLock.Postgres (1.3.3, from the registry): no transaction
                 // stays open for the leader's life.
                 options.Schema.For<InboxRecord>();
+                options.Schema.For<ParkedMessage>();
                 options.Schema.For<AuditLink>().Duplicate(l => l.SubjectKey).Duplicate(l => l.ViewerSub).Duplicate(l => l.Sequence);
                 options.Schema.For<AuditHead>();
                 return options;

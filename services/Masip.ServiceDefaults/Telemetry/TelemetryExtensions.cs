@@ -32,7 +32,8 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql")
                 .AddMeter("Marten")
-                .AddMeter("MassTransit"));
+                .AddMeter("MassTransit")
+                .AddMeter(Messaging.OutboxMetrics.MeterName));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();

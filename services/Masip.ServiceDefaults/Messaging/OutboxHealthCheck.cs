@@ -1,0 +1,66 @@
+using Marten;
+using Masip.ServiceDefaults.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Masip.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The outbox relay never stalls silently: its lag (events committed but not relayed, and the age
+/// of the oldest) is measured on every readiness probe and published as a metric; past a threshold,
+/// or while an event is parked, the service is Degraded and says why. It also says whether this
+/// replica leads the async daemon (relay, projections, sealer) or stands by.
+/// </summary>
+public sealed class OutboxHealthCheck(IDocumentStore store, OutboxMetrics metrics, IConfiguration configuration, ServiceInstance instance)
+    : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var lagLimit = configuration.GetValue("Masip:Outbox:DegradedLagEvents", 1000L);
+        var secondsLimit = configuration.GetValue("Masip:Outbox:DegradedLagSeconds", 30.0);
+        try
+        {
+            await using var connection = store.Storage.Database.CreateConnection();
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"""
+                with position as (
+                  select coalesce(max(last_seq_id), 0) as relayed from masip.mt_event_progression where name like '{OutboxRelay.RelayName}:%')
+                select coalesce((select max(seq_id) from masip.mt_events), 0) - position.relayed,
+                       coalesce(extract(epoch from now() - (select e.timestamp from masip.mt_events e where e.seq_id > position.relayed order by e.seq_id limit 1)), 0),
+                       (select count(*) from masip.mt_doc_parkedmessage p where (p.data ->> 'Open')::boolean),
+                       exists (select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                                where l.locktype = 'advisory' and l.granted and a.datname = current_database() and a.application_name = @me)
+                  from position
+                """, connection);
+            command.Parameters.AddWithValue("me", instance.ApplicationName);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var lag = Math.Max(0, reader.GetInt64(0));
+            var seconds = Math.Max(0, Convert.ToDouble(reader.GetValue(1)));
+            var parked = reader.GetInt64(2);
+            var role = reader.GetBoolean(3) ? "leader" : "standby";
+            metrics.Lag(lag, seconds);
+            var data = new Dictionary<string, object> { ["lagEvents"] = lag, ["lagSeconds"] = seconds, ["parked"] = parked, ["daemon"] = role };
+            var description = $"lag {lag} events ({seconds:0.0} s); {parked} parked; daemon {role} ({instance.ApplicationName})";
+            return parked > 0 || lag > lagLimit || seconds > secondsLimit
+                ? HealthCheckResult.Degraded(description, data: data)
+                : HealthCheckResult.Healthy(description, data);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return HealthCheckResult.Healthy("no events yet");
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("the outbox lag cannot be read: PostgreSQL does not answer", ex);
+        }
+    }
+}
+
+/// <summary>This process among a service's replicas: its name on every PostgreSQL connection it opens.</summary>
+public sealed record ServiceInstance(string ApplicationName)
+{
+    public static ServiceInstance For(string service) =>
+        new($"masip-{service}-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}");
+}
