@@ -47,19 +47,19 @@ try
     await intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { nominalReports } });
     foreach (var report in nominalReports)
     {
-        var caseId = Masip.Police.Cases.DeterministicId.CaseFor(report.CrimeReference).ToString();
+        var caseId = Masip.Police.Cases.StacCase.IdFor(report.CrimeReference).ToString();
         await reviews.ReviewReportAsync(new ReviewReportRequest
         {
             CaseId = caseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
-            RiskRationale = "synthetic", Tier = 3, TierReasons = "synthetic", ReviewedBy = "bench",
+            RiskRationale = "synthetic", Tier = 3, TierReasons = "synthetic",
         });
         var nominal = await griffin.NominateToGriffinAsync(new NominateToGriffinRequest
         {
-            CaseId = caseId, Criteria = { "high harm" }, Rationale = "synthetic", NominatedBy = "bench",
+            CaseId = caseId, Criteria = { "high harm" }, Rationale = "synthetic",
         });
         await griffinChair.DecideNominationAsync(new DecideNominationRequest
         {
-            NominalId = nominal.NominalId, Decision = "accept", Reason = "synthetic", DecidedBy = "bench",
+            NominalId = nominal.NominalId, Decision = "accept", Reason = "synthetic",
         });
     }
     Console.WriteLine($"{options.Nominals} Griffin nominals in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -77,6 +77,15 @@ try
     Console.WriteLine($"imported {imported} reports ({rejected} rejected) in {seconds:0.0} s: {imported / seconds:0} reports/s");
 
     // 3. The morning: the review queue, with and without filters, against everything stored.
+    // Pages 1-20 are reached by following each page's token (keyset paging), collected once here.
+    var pageTokens = new List<string> { "" };
+    while (pageTokens.Count < 20)
+    {
+        var next = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Page = new PageRequest { PageSize = 50, PageToken = pageTokens[^1] } })).Page.NextPageToken;
+        if (next.Length == 0)
+            break;
+        pageTokens.Add(next);
+    }
     var filters = new Func<int, GetReviewQueueRequest>[]
     {
         _ => new GetReviewQueueRequest(),
@@ -84,7 +93,7 @@ try
         i => new GetReviewQueueRequest { Borough = SyntheticNight.Boroughs[i % SyntheticNight.Boroughs.Length] },
         _ => new GetReviewQueueRequest { Flag = "online-element" },
         _ => new GetReviewQueueRequest { ReportedFrom = DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-        i => new GetReviewQueueRequest { Page = new PageRequest { PageSize = 50, PageToken = ((i % 20) * 50).ToString(CultureInfo.InvariantCulture) } },
+        i => new GetReviewQueueRequest { Page = new PageRequest { PageSize = 50, PageToken = pageTokens[i % pageTokens.Count] } },
     };
     await reviews.GetReviewQueueAsync(new GetReviewQueueRequest()); // warm-up
     var names = new[] { "no filter", "offence", "borough", "flag", "last 7 days", "pages 1-20" };
@@ -105,7 +114,7 @@ try
         byFilter[f].Sort();
         Console.WriteLine($"  {names[f],-12} p50 {Percentile(byFilter[f], 0.50),7:0.0} ms  p99 {Percentile(byFilter[f], 0.99),7:0.0} ms");
     }
-    var stored = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest())).Total;
+    var stored = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest())).Page.Total;
     Console.WriteLine($"review queue over {stored} reports awaiting review, {options.Nominals} nominals: " +
         $"p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms ({options.Queries} queries)");
 }

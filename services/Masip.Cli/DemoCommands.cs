@@ -83,9 +83,9 @@ public static class DemoCommands
             {
                 var queue = await reviews.GetReviewQueueAsync(page, run.Call);
                 cases.AddRange(queue.Items.Where(i => i.CrimeReference.StartsWith(prefix, StringComparison.Ordinal)).Select(i => i.CaseId));
-                if (queue.NextPageToken.Length == 0)
+                if (queue.Page.NextPageToken.Length == 0)
                     break;
-                page.Page.PageToken = queue.NextPageToken;
+                page.Page.PageToken = queue.Page.NextPageToken;
             }
             var griffin = new OperationGriffin.OperationGriffinClient(run.Channel("police", "griffin"));
             var decisions = new OperationGriffin.OperationGriffinClient(env.Channels("police", chair, "griffin"));
@@ -101,16 +101,16 @@ public static class DemoCommands
                     await reviews.ReviewReportAsync(new ReviewReportRequest
                     {
                         CaseId = caseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
-                        RiskRationale = "Synthetic: serial, escalating", Tier = 3, TierReasons = "Synthetic: Griffin candidate", ReviewedBy = run.Actor,
+                        RiskRationale = "Synthetic: serial, escalating", Tier = 3, TierReasons = "Synthetic: Griffin candidate",
                     }, run.Call);
                     var nominal = await griffin.NominateToGriffinAsync(new NominateToGriffinRequest
                     {
-                        CaseId = caseId, Criteria = { "high harm", "repeat" }, Rationale = "Synthetic: serial stalking", NominatedBy = run.Actor,
+                        CaseId = caseId, Criteria = { "high harm", "repeat" }, Rationale = "Synthetic: serial stalking",
                     }, run.Call);
                     if (nominal.Status == "nominated")
                         nominal = await decisions.DecideNominationAsync(new DecideNominationRequest
                         {
-                            NominalId = nominal.NominalId, Decision = "accept", Reason = "Synthetic: meets the criteria", DecidedBy = chair.Subject,
+                            NominalId = nominal.NominalId, Decision = "accept", Reason = "Synthetic: meets the criteria",
                         }, run.Call);
                     lock (accepted)
                     {

@@ -77,28 +77,41 @@ public static class PoliceCommands
         flag.AcceptOnlyFromAmong(Flags);
         var from = new Option<string?>("--from") { Description = "Reported on or after, yyyy-MM-dd" };
         var to = new Option<string?>("--to") { Description = "Reported on or before, yyyy-MM-dd" };
-        var limit = new Option<int>("--limit") { Description = "How many cases (1..500)", DefaultValueFactory = _ => 50 };
-        limit.Validators.Add(r => { if (r.GetValue(limit) is < 1 or > 500) r.AddError("--limit must be between 1 and 500"); });
+        var limit = new Option<int>("--limit") { Description = "How many cases, most urgent first (1..10000; pages of at most 500)", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(r => { if (r.GetValue(limit) is < 1 or > 10000) r.AddError("--limit must be between 1 and 10000"); });
         var command = new Command("queue", "The review queue: s4A first, known suspects first") { offence, borough, flag, from, to, limit };
         command.Handle(env, Officer, async run =>
         {
             var client = new StacReviews.StacReviewsClient(run.Channel("police"));
-            var reply = await client.GetReviewQueueAsync(new GetReviewQueueRequest
+            var wanted = run.Value(limit);
+            var request = new GetReviewQueueRequest
             {
                 Offence = run.Value(offence) ?? "",
                 Borough = run.Value(borough) ?? "",
                 Flag = run.Value(flag) ?? "",
                 ReportedFrom = run.Value(from) ?? "",
                 ReportedTo = run.Value(to) ?? "",
-                Page = new PageRequest { PageSize = run.Value(limit) },
-            }, run.Call);
+                Page = new PageRequest(),
+            };
+            // Page through until --limit cases are shown or the queue ends; the reply is the pages together.
+            var reply = new ReviewQueueReply { Page = new PageInfo() };
+            do
+            {
+                request.Page.PageSize = Math.Min(wanted - reply.Items.Count, 500);
+                var page = await client.GetReviewQueueAsync(request, run.Call);
+                reply.Items.AddRange(page.Items);
+                reply.WithheldFields.AddRange(page.WithheldFields.Except(reply.WithheldFields));
+                reply.Page = page.Page;
+                request.Page.PageToken = page.Page.NextPageToken;
+            }
+            while (reply.Items.Count < wanted && request.Page.PageToken.Length > 0);
             return run.Print(reply, () =>
             {
                 var table = new Table("CASE", "CRIME REF", "OFFENCE", "REPORTED", "BOROUGH", "KNOWN SUSPECT", "DA", "ONLINE", "CHILDREN");
                 foreach (var i in reply.Items)
                     table.Row(i.CaseId, i.CrimeReference, i.Offence, i.ReportedOn, i.Borough, string.Join(",", i.SuspectKnownReasons), i.DomesticAbuse, i.OnlineElement, i.ChildrenInvolved);
                 table.WriteTo(run.Out, "the review queue is empty");
-                run.Out.WriteLine($"{reply.Items.Count} shown of {reply.Total} awaiting review");
+                run.Out.WriteLine($"{reply.Items.Count} shown of {reply.Page.Total} awaiting review");
                 run.Withheld(reply.WithheldFields);
             });
         });
@@ -161,7 +174,6 @@ public static class PoliceCommands
                 AdviceToOic = run.Value(advice) ?? "",
                 Tier = run.Value(tier),
                 TierReasons = run.Value(tierReasons) ?? run.Value(rationale),
-                ReviewedBy = run.Actor,
                 ReReview = run.Value(again),
             }, run.Call);
             return run.Print(reply, () => PrintCase(run, reply));
@@ -177,7 +189,7 @@ public static class PoliceCommands
         var command = new Command("nominate", "Nominate the case's suspect to Operation Griffin (purpose griffin)") { caseId, rationale, criteria };
         command.Handle(env, Officer, async run =>
         {
-            var request = new NominateToGriffinRequest { CaseId = run.Value(caseId), Rationale = run.Value(rationale), NominatedBy = run.Actor };
+            var request = new NominateToGriffinRequest { CaseId = run.Value(caseId), Rationale = run.Value(rationale) };
             request.Criteria.AddRange(MasipCli.CommaList(run.Value(criteria)));
             var reply = await new OperationGriffin.OperationGriffinClient(run.Channel("police", "griffin")).NominateToGriffinAsync(request, run.Call);
             return run.Print(reply, () => PrintNominal(run, reply));
@@ -201,7 +213,6 @@ public static class PoliceCommands
                 Decision = run.Value(decision),
                 Reason = run.Value(reason),
                 ReviewDue = run.Value(reviewDue) ?? "",
-                DecidedBy = run.Actor,
             }, run.Call);
             return run.Print(reply, () => PrintNominal(run, reply));
         });

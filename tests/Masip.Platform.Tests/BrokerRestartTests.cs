@@ -27,7 +27,7 @@ public sealed class BrokerRestartTests(TestBed bed) : IClassFixture<TestBed>
         var policeHost = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
         var police = new PoliceReferrals.PoliceReferralsClient(policeHost.Channel);
         var advocacy = new AdvocacyReferrals.AdvocacyReferralsClient(advocacyHost.Channel);
-        var request = Referrals.NewRequest("CRIS-RESTART-0001");
+        var request = await Referrals.NewRequestAsync(policeHost, "CRIS-RESTART-0001");
 
         await bed.Infrastructure.StopBrokerAsync();
         try

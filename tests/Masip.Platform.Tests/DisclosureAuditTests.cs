@@ -37,7 +37,7 @@ public sealed class DisclosureAuditTests(TestBed bed) : IClassFixture<TestBed>, 
     [Fact]
     public async Task An_auditor_lists_every_disclosure_about_a_subject_in_order_each_verified_against_the_key()
     {
-        var request = Referrals.NewRequest("CRIS-AUDIT-0001");
+        var request = await Referrals.NewRequestAsync(_police, "CRIS-AUDIT-0001");
         var lookup = new GetVictimReferralRequest { ReferralId = request.ReferralId };
         await PoliceAs("police", "stac-officer", sub: "officer-a").ReferVictimToAdvocacyAsync(request);
         await PoliceAs("police", "stac-officer", sub: "officer-b").GetVictimReferralAsync(lookup);
@@ -114,7 +114,7 @@ public sealed class DisclosureAuditTests(TestBed bed) : IClassFixture<TestBed>, 
     [Fact]
     public async Task Twelve_readers_of_one_subject_at_the_same_moment_all_succeed_and_join_one_intact_chain()
     {
-        var request = Referrals.NewRequest("CRIS-AUDIT-0004");
+        var request = await Referrals.NewRequestAsync(_police, "CRIS-AUDIT-0004");
         await PoliceAs("police", "stac-officer").ReferVictimToAdvocacyAsync(request);
         var lookup = new GetVictimReferralRequest { ReferralId = request.ReferralId };
 
@@ -151,7 +151,7 @@ public sealed class DisclosureAuditTests(TestBed bed) : IClassFixture<TestBed>, 
     [Fact]
     public async Task The_actor_of_a_command_is_the_token_subject_on_the_event_and_in_the_reply()
     {
-        var request = Referrals.NewRequest("CRIS-AUDIT-0005");
+        var request = await Referrals.NewRequestAsync(_police, "CRIS-AUDIT-0005");
 
         var reply = await PoliceAs("police", "stac-officer", sub: "officer-zed").ReferVictimToAdvocacyAsync(request);
 
@@ -173,7 +173,7 @@ public sealed class DisclosureAuditTests(TestBed bed) : IClassFixture<TestBed>, 
     [Fact]
     public async Task A_command_whose_audit_cannot_be_written_is_not_saved_either()
     {
-        var request = Referrals.NewRequest("CRIS-AUDIT-0006");
+        var request = await Referrals.NewRequestAsync(_police, "CRIS-AUDIT-0006");
         await Sql("""
             create or replace function masip.refuse_audit() returns trigger language plpgsql as
               $$ begin raise exception 'audit storage refused the entry'; end $$;
@@ -210,7 +210,7 @@ public sealed class DisclosureAuditTests(TestBed bed) : IClassFixture<TestBed>, 
 
     private async Task<string> ThreeReadsOfANewReferral(string crimeReference)
     {
-        var request = Referrals.NewRequest(crimeReference);
+        var request = await Referrals.NewRequestAsync(_police, crimeReference);
         await PoliceAs("police", "stac-officer", sub: "reader-0").ReferVictimToAdvocacyAsync(request);
         var lookup = new GetVictimReferralRequest { ReferralId = request.ReferralId };
         await PoliceAs("police", "stac-officer", sub: "reader-1").GetVictimReferralAsync(lookup);

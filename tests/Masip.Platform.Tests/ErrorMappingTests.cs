@@ -11,12 +11,14 @@ namespace Masip.Platform.Tests;
 /// <summary>Bad input gets a status code and a message naming the field; nothing is stored.</summary>
 public sealed class ErrorMappingTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifetime
 {
+    private ServiceUnderTest<PoliceHost> _policeHost = null!;
     private PoliceReferrals.PoliceReferralsClient _police = null!;
     private AdvocacyReferrals.AdvocacyReferralsClient _advocacy = null!;
 
     public async Task InitializeAsync()
     {
-        _police = new PoliceReferrals.PoliceReferralsClient((await bed.StartAsync<PoliceHost>(PoliceHost.Name)).Channel);
+        _policeHost = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
+        _police = new PoliceReferrals.PoliceReferralsClient(_policeHost.Channel);
         _advocacy = new AdvocacyReferrals.AdvocacyReferralsClient((await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name)).Channel);
     }
 
@@ -29,7 +31,7 @@ public sealed class ErrorMappingTests(TestBed bed) : IClassFixture<TestBed>, IAs
     [InlineData("referral_id")]
     public async Task A_missing_required_field_is_InvalidArgument_naming_it(string field)
     {
-        var request = Referrals.NewRequest();
+        var request = await Referrals.NewRequestAsync(_policeHost);
         var id = request.ReferralId;
         var descriptor = ReferVictimToAdvocacyRequest.Descriptor.FindFieldByName(field);
         descriptor.Accessor.SetValue(request, "");

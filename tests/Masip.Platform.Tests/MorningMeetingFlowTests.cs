@@ -36,7 +36,7 @@ public sealed class MorningMeetingFlowTests(TestBed bed) : IClassFixture<TestBed
         await new StacReviews.StacReviewsClient(police.Channel).ReviewReportAsync(new ReviewReportRequest
         {
             CaseId = report.CaseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
-            RiskRationale = "escalating", AdviceToOic = "consider an interim SPO", Tier = 3, TierReasons = "several partners", ReviewedBy = "stac-2",
+            RiskRationale = "escalating", AdviceToOic = "consider an interim SPO", Tier = 3, TierReasons = "several partners",
         });
         var referral = Referrals.NewRequest(reference);
         await new PoliceReferrals.PoliceReferralsClient(police.Channel).ReferVictimToAdvocacyAsync(referral);

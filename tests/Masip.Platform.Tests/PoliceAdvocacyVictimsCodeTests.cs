@@ -33,12 +33,12 @@ public sealed class PoliceAdvocacyVictimsCodeTests(TestBed bed) : IClassFixture<
 
         await new PoliceSpo.PoliceSpoClient(police.Channel).RecordSpoConsideredAsync(new RecordSpoConsideredRequest
         {
-            CaseId = report.CaseId, WillApply = false, Reason = "victim declined; restraining order on conviction", RecordedBy = "stac-1",
+            CaseId = report.CaseId, WillApply = false, Reason = "victim declined; restraining order on conviction",
         });
         var closedAt = DateTimeOffset.UtcNow;
         await new StacReviews.StacReviewsClient(police.Channel).CloseCaseAsync(new CloseCaseRequest
         {
-            CaseId = report.CaseId, Outcome = "charge", Reason = "charged with s4A", ClosedBy = "stac-1",
+            CaseId = report.CaseId, Outcome = "charge", Reason = "charged with s4A",
         });
 
         var support = new AdvocacySupport.AdvocacySupportClient(advocacy.Channel);

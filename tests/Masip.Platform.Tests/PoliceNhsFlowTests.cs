@@ -35,12 +35,12 @@ public sealed class PoliceNhsFlowTests(TestBed bed) : IClassFixture<TestBed>
         await new StacReviews.StacReviewsClient(police.Channel).ReviewReportAsync(new ReviewReportRequest
         {
             CaseId = report.CaseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
-            RiskRationale = "escalating", AdviceToOic = "consider an SPO", Tier = 2, TierReasons = "NHS assessment", ReviewedBy = "stac-1",
+            RiskRationale = "escalating", AdviceToOic = "consider an SPO", Tier = 2, TierReasons = "NHS assessment",
         });
         var referralId = Guid.NewGuid().ToString();
         await referrals.ReferPerpetratorToNhsAsync(new ReferPerpetratorToNhsRequest
         {
-            ReferralId = referralId, CaseId = report.CaseId, NhsService = "assessment", Reason = "fixated, escalating", ReferredBy = "officer-7",
+            ReferralId = referralId, CaseId = report.CaseId, NhsService = "assessment", Reason = "fixated, escalating",
         });
 
         var waiting = await Eventually.ValueAsync(async () =>

@@ -48,7 +48,7 @@ public sealed class PoliceProbationFlowTests(TestBed bed) : IClassFixture<TestBe
         }});
         await new PoliceReferrals.PoliceReferralsClient(police.Channel).ReferPerpetratorToProbationAsync(new ReferPerpetratorToProbationRequest
         {
-            ReferralId = Guid.NewGuid().ToString(), CaseId = report.CaseId, Question = "known-to-probation", Reason = "DMM", ReferredBy = "officer-8",
+            ReferralId = Guid.NewGuid().ToString(), CaseId = report.CaseId, Question = "known-to-probation", Reason = "DMM",
         });
         var perpetrators = new PolicePerpetrators.PolicePerpetratorsClient(police.Channel);
         var history = await Eventually.ValueAsync(async () =>

@@ -19,10 +19,10 @@ public sealed class PostgresRestartTests(TestBed bed) : IClassFixture<TestBed>
     {
         var police = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
         var referrals = new PoliceReferrals.PoliceReferralsClient(police.Channel);
-        var stored = Referrals.NewRequest("CRIS-PGRESTART-0001");
+        var stored = await Referrals.NewRequestAsync(police, "CRIS-PGRESTART-0001");
         await referrals.ReferVictimToAdvocacyAsync(stored);
         var read = new GetVictimReferralRequest { ReferralId = stored.ReferralId };
-        var write = Referrals.NewRequest("CRIS-PGRESTART-0002");
+        var write = await Referrals.NewRequestAsync(police, "CRIS-PGRESTART-0002");
 
         await bed.Infrastructure.StopPostgresAsync();
         RpcException readError, writeError;

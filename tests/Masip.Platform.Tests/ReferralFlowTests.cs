@@ -11,15 +11,16 @@ namespace Masip.Platform.Tests;
 /// <summary>A police referral travels through the police event store, the outbox and RabbitMQ to advocacy.</summary>
 public sealed class ReferralFlowTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifetime
 {
+    private ServiceUnderTest<PoliceHost> _policeHost = null!;
     private PoliceReferrals.PoliceReferralsClient _police = null!;
     private AdvocacyReferrals.AdvocacyReferralsClient _advocacy = null!;
 
     public async Task InitializeAsync()
     {
         var advocacy = await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name);
-        var police = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
+        _policeHost = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
         _advocacy = new AdvocacyReferrals.AdvocacyReferralsClient(advocacy.Channel);
-        _police = new PoliceReferrals.PoliceReferralsClient(police.Channel);
+        _police = new PoliceReferrals.PoliceReferralsClient(_policeHost.Channel);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -27,7 +28,7 @@ public sealed class ReferralFlowTests(TestBed bed) : IClassFixture<TestBed>, IAs
     [Fact]
     public async Task A_referral_recorded_by_police_appears_as_a_pending_advocacy_referral()
     {
-        var request = Referrals.NewRequest();
+        var request = await Referrals.NewRequestAsync(_policeHost);
 
         var recorded = await _police.ReferVictimToAdvocacyAsync(request);
         var received = await Referrals.ArrivesAtAdvocacy(_advocacy, request.ReferralId);
@@ -45,7 +46,7 @@ public sealed class ReferralFlowTests(TestBed bed) : IClassFixture<TestBed>, IAs
     [Fact]
     public async Task Sending_the_same_referral_twice_records_it_once()
     {
-        var request = Referrals.NewRequest("CRIS-TEST-0002");
+        var request = await Referrals.NewRequestAsync(_policeHost, "CRIS-TEST-0002");
 
         var first = await _police.ReferVictimToAdvocacyAsync(request);
         var second = await _police.ReferVictimToAdvocacyAsync(request);
@@ -59,7 +60,7 @@ public sealed class ReferralFlowTests(TestBed bed) : IClassFixture<TestBed>, IAs
     [Fact]
     public async Task A_different_referral_under_a_used_id_is_refused_and_the_first_stands()
     {
-        var request = Referrals.NewRequest("CRIS-TEST-0003");
+        var request = await Referrals.NewRequestAsync(_policeHost, "CRIS-TEST-0003");
         await _police.ReferVictimToAdvocacyAsync(request);
         var altered = request.Clone();
         altered.Reason = "something else";

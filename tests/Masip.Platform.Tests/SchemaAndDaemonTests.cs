@@ -25,7 +25,7 @@ public sealed class SchemaAndDaemonTests(TestBed bed) : IClassFixture<TestBed>
             Assert.True(await Exists(connection, table), $"table masip.{table} was not created");
 
         var police = new PoliceReferrals.PoliceReferralsClient(host.Channel);
-        await police.ReferVictimToAdvocacyAsync(Referrals.NewRequest("CRIS-DAEMON-0001"));
+        await police.ReferVictimToAdvocacyAsync(await Referrals.NewRequestAsync(host, "CRIS-DAEMON-0001"));
         var lastSequence = await Long(connection, "select max(seq_id) from masip.mt_events");
 
         var advanced = await Eventually.TrueAsync(async () =>

@@ -97,7 +97,7 @@ public sealed class SharingTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     [Fact]
     public async Task A_probation_officer_reading_a_victim_referral_for_the_DMM_gets_it_without_contact_details_marked_withheld()
     {
-        var request = Referrals.NewRequest("CRIS-SHARING-0001");
+        var request = await Referrals.NewRequestAsync(_police, "CRIS-SHARING-0001");
         await PoliceAs("police", "stac-officer").ReferVictimToAdvocacyAsync(request);
 
         var seen = await PoliceAs("probation", "probation-officer", "dmm")

@@ -17,7 +17,7 @@ public sealed class TokenCommandTests(TestBed bed) : IClassFixture<TestBed>
         Assert.Equal(0, exit);
         var client = new PoliceReferrals.PoliceReferralsClient(police.ChannelWith(token.Trim()));
 
-        var request = Referrals.NewRequest("CRIS-TOKEN-0001");
+        var request = await Referrals.NewRequestAsync(police, "CRIS-TOKEN-0001");
         var reply = await client.ReferVictimToAdvocacyAsync(request);
 
         Assert.Equal(request.ReferralId, reply.ReferralId);

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Masip.Contracts.Messages;
 using Masip.Contracts.Police;
 using Masip.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Masip.Police.IntegrationTests;
@@ -12,6 +13,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     private StacReviews.StacReviewsClient _reviews = null!;
     private OperationGriffin.OperationGriffinClient _griffin = null!;
     private OperationGriffin.OperationGriffinClient _chair = null!;
+    private ServiceUnderTest<PoliceHost> _host = null!;
     private BrokerProbe _added = null!, _activity = null!, _removed = null!, _tiered = null!;
 
     public async Task InitializeAsync()
@@ -20,12 +22,12 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         _activity = await BrokerProbe.ListenAsync<NominalActivityV1>(bed);
         _removed = await BrokerProbe.ListenAsync<NominalRemovedV1>(bed);
         _tiered = await BrokerProbe.ListenAsync<CaseTieredV1>(bed);
-        var host = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
-        _intake = new PoliceIntake.PoliceIntakeClient(host.Channel);
-        _reviews = new StacReviews.StacReviewsClient(host.Channel);
-        _griffin = new OperationGriffin.OperationGriffinClient(host.Channel);
+        _host = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
+        _intake = new PoliceIntake.PoliceIntakeClient(_host.Channel);
+        _reviews = new StacReviews.StacReviewsClient(_host.Channel);
+        _griffin = new OperationGriffin.OperationGriffinClient(_host.Channel);
         // The Griffin meeting decides on nominations: its chair, not the nominating officer.
-        _chair = new OperationGriffin.OperationGriffinClient(host.ChannelAs("police", "meeting-chair", "griffin"));
+        _chair = new OperationGriffin.OperationGriffinClient(_host.ChannelAs("police", "meeting-chair", "griffin"));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -38,7 +40,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
 
     private static NominateToGriffinRequest Nomination(string caseId) => new()
     {
-        CaseId = caseId, Criteria = { "high harm", "repeat" }, Rationale = "escalating, three victims", NominatedBy = "stac-1",
+        CaseId = caseId, Criteria = { "high harm", "repeat" }, Rationale = "escalating, three victims",
     };
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
         var accepted = await _chair.DecideNominationAsync(new DecideNominationRequest
         {
-            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed at Griffin", DecidedBy = "chair-1",
+            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed at Griffin",
         });
 
         var report = Synthetic.Report(pnc: pnc);
@@ -79,7 +81,7 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
 
         await _chair.DecideNominationAsync(new DecideNominationRequest
         {
-            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed", DecidedBy = "chair-1",
+            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed",
         });
 
         var after = await _intake.GetCaseAsync(new GetCaseRequest { CaseId = awaiting.CaseId });
@@ -108,19 +110,19 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
         await _chair.DecideNominationAsync(new DecideNominationRequest
         {
-            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed", DecidedBy = "chair-1",
+            NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed",
         });
         var due = DateTime.UtcNow.Date.AddDays(40).ToString("yyyy-MM-dd");
 
-        var scheduled = await _griffin.ScheduleNominalReviewAsync(new ScheduleNominalReviewRequest { NominalId = nominated.NominalId, ReviewDue = due, ScheduledBy = "chair-1" });
+        var scheduled = await _griffin.ScheduleNominalReviewAsync(new ScheduleNominalReviewRequest { NominalId = nominated.NominalId, ReviewDue = due });
         var active = await _griffin.RecordNominalActivityAsync(new RecordNominalActivityRequest
         {
-            NominalId = nominated.NominalId, Activity = "stopped near the victim's address", RecordedBy = "pc-1",
+            NominalId = nominated.NominalId, Activity = "stopped near the victim's address",
         });
-        var removed = await _chair.RemoveNominalAsync(new RemoveNominalRequest { NominalId = nominated.NominalId, Reason = "in custody long term", RemovedBy = "chair-1" });
+        var removed = await _chair.RemoveNominalAsync(new RemoveNominalRequest { NominalId = nominated.NominalId, Reason = "in custody long term" });
         var afterRemoval = await Assert.ThrowsAsync<RpcException>(() => _griffin.RecordNominalActivityAsync(new RecordNominalActivityRequest
         {
-            NominalId = nominated.NominalId, Activity = "x", RecordedBy = "pc-1",
+            NominalId = nominated.NominalId, Activity = "x",
         }).ResponseAsync);
 
         Assert.Equal(due, scheduled.ReviewDue);
@@ -132,6 +134,29 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     }
 
     [Fact]
+    public async Task Ten_thousand_criteria_or_none_are_InvalidArgument_and_the_chair_is_the_one_who_decided()
+    {
+        var tier3 = await TieredCase(3, Synthetic.UniquePnc());
+        var many = Nomination(tier3.CaseId);
+        many.Criteria.AddRange(Enumerable.Range(0, 9998).Select(i => $"criterion {i}"));
+        var none = Nomination(tier3.CaseId);
+        none.Criteria.Clear();
+
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => _griffin.NominateToGriffinAsync(many).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => _griffin.NominateToGriffinAsync(none).ResponseAsync);
+        var nominated = await _griffin.NominateToGriffinAsync(Nomination(tier3.CaseId));
+        var chair = new OperationGriffin.OperationGriffinClient(_host.ChannelAs("police", "meeting-chair", "griffin", "chair-griffin-7"));
+        await chair.DecideNominationAsync(new DecideNominationRequest { NominalId = nominated.NominalId, Decision = "accept", Reason = "agreed" });
+
+        Assert.Equal((StatusCode.InvalidArgument, "criteria: at most 10 items; got 10000"), (tooMany.StatusCode, tooMany.Status.Detail));
+        Assert.Equal((StatusCode.InvalidArgument, "criteria: at least one item is required"), (missing.StatusCode, missing.Status.Detail));
+        await using var session = _host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var accepted = (await session.Events.FetchStreamAsync(Guid.Parse(nominated.NominalId))).Single(e => e.Data is Masip.Police.Griffin.NominationAccepted);
+        Assert.Equal("chair-griffin-7", ((Masip.Police.Griffin.NominationAccepted)accepted.Data).DecidedBy);
+        Assert.Equal("chair-griffin-7", accepted.UserName);
+    }
+
+    [Fact]
     public async Task A_rejected_nomination_is_not_a_nominal_and_an_unknown_nominal_is_NotFound()
     {
         var tier3 = await TieredCase(3, Synthetic.UniquePnc());
@@ -139,13 +164,13 @@ public sealed class GriffinTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
 
         var rejected = await _chair.DecideNominationAsync(new DecideNominationRequest
         {
-            NominalId = nominated.NominalId, Decision = "reject", Reason = "threshold not met", DecidedBy = "chair-1",
+            NominalId = nominated.NominalId, Decision = "reject", Reason = "threshold not met",
         });
         var unknown = await Assert.ThrowsAsync<RpcException>(() =>
             _griffin.GetNominalAsync(new GetNominalRequest { NominalId = Guid.NewGuid().ToString() }).ResponseAsync);
         var badDecision = await Assert.ThrowsAsync<RpcException>(() => _chair.DecideNominationAsync(new DecideNominationRequest
         {
-            NominalId = nominated.NominalId, Decision = "maybe", Reason = "x", DecidedBy = "chair-1",
+            NominalId = nominated.NominalId, Decision = "maybe", Reason = "x",
         }).ResponseAsync);
 
         Assert.Equal(("rejected", "threshold not met"), (rejected.Status, rejected.DecisionReason));

@@ -86,7 +86,23 @@ public sealed class IntakeTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
             _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = record }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.StartsWith("offence_date:", error.Status.Detail);
+        Assert.StartsWith("record.offence_date: must not be in the future", error.Status.Detail);
+        var missing = await Assert.ThrowsAsync<RpcException>(() =>
+            _intake.GetCaseAsync(new GetCaseRequest { CaseId = Cases.Masip_CaseId(record.CrimeReference) }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_offence_date_older_than_twenty_years_is_InvalidArgument_naming_the_field_and_nothing_is_stored()
+    {
+        var record = Synthetic.Report();
+        record.OffenceDate = "0001-01-01";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = record }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal($"record.offence_date: must not be before {DateTime.UtcNow.Date.AddYears(-20):yyyy-MM-dd}", error.Status.Detail);
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
             _intake.GetCaseAsync(new GetCaseRequest { CaseId = Cases.Masip_CaseId(record.CrimeReference) }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
@@ -124,5 +140,5 @@ public sealed class IntakeTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
 
 internal static class Cases
 {
-    public static string Masip_CaseId(string crimeReference) => global::Masip.Police.Cases.DeterministicId.CaseFor(crimeReference).ToString();
+    public static string Masip_CaseId(string crimeReference) => global::Masip.Police.Cases.StacCase.IdFor(crimeReference).ToString();
 }

@@ -52,7 +52,7 @@ public sealed class PerpetratorTests(TestBed bed) : IClassFixture<TestBed>, IAsy
 
         var confirmed = await _perpetrators.ConfirmLinkAsync(new LinkDecisionRequest
         {
-            PerpetratorId = first.PerpetratorId, CaseId = second.CaseId, DecidedBy = "stac-1",
+            PerpetratorId = first.PerpetratorId, CaseId = second.CaseId,
         });
 
         Assert.Equal(first.PerpetratorId, second.PerpetratorId);
@@ -69,7 +69,7 @@ public sealed class PerpetratorTests(TestBed bed) : IClassFixture<TestBed>, IAsy
 
         var history = await _perpetrators.RejectLinkAsync(new LinkDecisionRequest
         {
-            PerpetratorId = first.PerpetratorId, CaseId = second.CaseId, DecidedBy = "stac-1", Reason = "a different person",
+            PerpetratorId = first.PerpetratorId, CaseId = second.CaseId, Reason = "a different person",
         });
 
         Assert.Equal("rejected", history.Reports.Single(r => r.CaseId == second.CaseId).LinkStatus);
@@ -78,7 +78,7 @@ public sealed class PerpetratorTests(TestBed bed) : IClassFixture<TestBed>, IAsy
         Assert.Equal("", unlinked.PerpetratorId);
         var missingReason = await Assert.ThrowsAsync<RpcException>(() => _perpetrators.RejectLinkAsync(new LinkDecisionRequest
         {
-            PerpetratorId = first.PerpetratorId, CaseId = first.CaseId, DecidedBy = "stac-1",
+            PerpetratorId = first.PerpetratorId, CaseId = first.CaseId,
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, missingReason.StatusCode);
         Assert.StartsWith("reason:", missingReason.Status.Detail);

@@ -38,7 +38,7 @@ public sealed class ReferralTests(TestBed bed) : IClassFixture<TestBed>, IAsyncL
         var view = await ReviewedCase();
         var request = new ReferPerpetratorToNhsRequest
         {
-            ReferralId = Guid.NewGuid().ToString(), CaseId = view.CaseId, NhsService = "assessment", Reason = "fixated; SRP advised", ReferredBy = "stac-1",
+            ReferralId = Guid.NewGuid().ToString(), CaseId = view.CaseId, NhsService = "assessment", Reason = "fixated; SRP advised",
         };
 
         var first = await _referrals.ReferPerpetratorToNhsAsync(request);
@@ -59,7 +59,7 @@ public sealed class ReferralTests(TestBed bed) : IClassFixture<TestBed>, IAsyncL
         var view = await ReviewedCase();
         var request = new ReferPerpetratorToProbationRequest
         {
-            ReferralId = Guid.NewGuid().ToString(), CaseId = view.CaseId, Question = "psr-consultation", Reason = "sentencing due", ReferredBy = "stac-1",
+            ReferralId = Guid.NewGuid().ToString(), CaseId = view.CaseId, Question = "psr-consultation", Reason = "sentencing due",
         };
 
         var reply = await _referrals.ReferPerpetratorToProbationAsync(request);
@@ -75,11 +75,11 @@ public sealed class ReferralTests(TestBed bed) : IClassFixture<TestBed>, IAsyncL
         var view = await ReviewedCase();
         var badService = await Assert.ThrowsAsync<RpcException>(() => _referrals.ReferPerpetratorToNhsAsync(new ReferPerpetratorToNhsRequest
         {
-            ReferralId = Guid.NewGuid().ToString(), CaseId = view.CaseId, NhsService = "group-programme", Reason = "r", ReferredBy = "stac-1",
+            ReferralId = Guid.NewGuid().ToString(), CaseId = view.CaseId, NhsService = "group-programme", Reason = "r",
         }).ResponseAsync);
         var unknownCase = await Assert.ThrowsAsync<RpcException>(() => _referrals.ReferPerpetratorToProbationAsync(new ReferPerpetratorToProbationRequest
         {
-            ReferralId = Guid.NewGuid().ToString(), CaseId = Guid.NewGuid().ToString(), Question = "known-to-probation", Reason = "r", ReferredBy = "stac-1",
+            ReferralId = Guid.NewGuid().ToString(), CaseId = Guid.NewGuid().ToString(), Question = "known-to-probation", Reason = "r",
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, badService.StatusCode);
@@ -89,18 +89,38 @@ public sealed class ReferralTests(TestBed bed) : IClassFixture<TestBed>, IAsyncL
     }
 
     [Fact]
-    public async Task The_victim_referral_to_advocacy_still_works_and_is_published()
+    public async Task The_victim_referral_to_advocacy_names_an_existing_case_and_is_published()
     {
+        var view = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = Synthetic.Report() });
         var request = new ReferVictimToAdvocacyRequest
         {
-            ReferralId = Guid.NewGuid().ToString(), CrimeReference = Synthetic.Reference(), VictimName = "Test Victim 9",
-            VictimPhone = "07700 900999", Reason = "victim asked for support",
+            ReferralId = Guid.NewGuid().ToString(), CrimeReference = view.CrimeReference, VictimName = view.VictimName,
+            VictimPhone = view.VictimPhone, Reason = "victim asked for support",
         };
 
         var reply = await _referrals.ReferVictimToAdvocacyAsync(request);
         var read = await _referrals.GetVictimReferralAsync(new GetVictimReferralRequest { ReferralId = request.ReferralId });
 
         Assert.Equal(reply, read);
+        Assert.Equal("test-police-stac-officer", reply.ReferredBy);
         await _advocacy.ReceivedAsync(request.ReferralId);
+    }
+
+    [Fact]
+    public async Task A_victim_referral_naming_a_crime_reference_the_police_do_not_hold_is_NotFound_and_nothing_is_stored()
+    {
+        var request = new ReferVictimToAdvocacyRequest
+        {
+            ReferralId = Guid.NewGuid().ToString(), CrimeReference = Synthetic.Reference("MADE-UP"), VictimName = "Test Victim 9",
+            Reason = "victim asked for support",
+        };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _referrals.ReferVictimToAdvocacyAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.StartsWith("crime_reference:", error.Status.Detail);
+        var lookup = await Assert.ThrowsAsync<RpcException>(() =>
+            _referrals.GetVictimReferralAsync(new GetVictimReferralRequest { ReferralId = request.ReferralId }).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
     }
 }

@@ -1,4 +1,8 @@
 using Grpc.Core;
+using Marten;
+using Masip.Police.Cases;
+using Masip.ServiceDefaults.Commands;
+using Microsoft.Extensions.DependencyInjection;
 using Masip.Contracts.Common;
 using Masip.Contracts.Police;
 using Masip.Testing;
@@ -8,14 +12,15 @@ namespace Masip.Police.IntegrationTests;
 
 public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifetime
 {
+    private ServiceUnderTest<PoliceHost> _host = null!;
     private PoliceIntake.PoliceIntakeClient _intake = null!;
     private StacReviews.StacReviewsClient _reviews = null!;
 
     public async Task InitializeAsync()
     {
-        var host = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
-        _intake = new PoliceIntake.PoliceIntakeClient(host.Channel);
-        _reviews = new StacReviews.StacReviewsClient(host.Channel);
+        _host = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
+        _intake = new PoliceIntake.PoliceIntakeClient(_host.Channel);
+        _reviews = new StacReviews.StacReviewsClient(_host.Channel);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -26,7 +31,7 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     internal static ReviewReportRequest Review(string caseId, int tier = 1, bool reReview = false) => new()
     {
         CaseId = caseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
-        RiskRationale = "escalating", AdviceToOic = "consider an SPO", Tier = tier, TierReasons = "several partners", ReviewedBy = "stac-1",
+        RiskRationale = "escalating", AdviceToOic = "consider an SPO", Tier = tier, TierReasons = "several partners",
         ReReview = reReview,
     };
 
@@ -49,7 +54,7 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
 
         var queue = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
 
-        Assert.Equal(7, queue.Total);
+        Assert.Equal(7, queue.Page.Total);
         Assert.Equal(
             [records[6], records[3], records[5], records[4], records[2], records[1], records[0]],
             queue.Items.Select(i => records.Single(r => r.CrimeReference == i.CrimeReference)));
@@ -57,18 +62,82 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         Assert.Equal(["repeat-perpetrator"], queue.Items[4].SuspectKnownReasons);
         Assert.False(queue.Items[1].SuspectKnown);
         var s4aOnly = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough, Offence = "s4A" });
-        Assert.Equal(2, s4aOnly.Total);
+        Assert.Equal(2, s4aOnly.Page.Total);
         var paged = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough, Page = new PageRequest { PageSize = 5 } });
         var next = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest
         {
-            Borough = borough, Page = new PageRequest { PageSize = 5, PageToken = paged.NextPageToken },
+            Borough = borough, Page = new PageRequest { PageSize = 5, PageToken = paged.Page.NextPageToken },
         });
         Assert.Equal(queue.Items.Select(i => i.CaseId), paged.Items.Concat(next.Items).Select(i => i.CaseId));
-        Assert.Equal("", next.NextPageToken);
+        Assert.Equal("", next.Page.NextPageToken);
         var flagged = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough, Flag = "online-element" });
-        Assert.Equal(0, flagged.Total);
+        Assert.Equal(0, flagged.Page.Total);
         var dated = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough, ReportedFrom = Synthetic.DaysAgo(0) });
-        Assert.Equal(0, dated.Total);
+        Assert.Equal(0, dated.Page.Total);
+    }
+
+    [Fact]
+    public async Task The_queue_pages_from_the_last_report_shown_so_a_report_reviewed_meanwhile_never_makes_the_next_page_skip_one()
+    {
+        var borough = "Paging Borough " + Guid.NewGuid().ToString("N")[..6];
+        await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest
+        {
+            Records = { Enumerable.Range(0, 7).Select(i => Synthetic.Report(offence: i % 2 == 0 ? "s4A" : "harassment", borough: borough)) },
+        });
+        var whole = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
+
+        var first = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough, Page = new PageRequest { PageSize = 3 } });
+        await _reviews.ReviewReportAsync(Review(first.Items[0].CaseId));
+        var second = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest
+        {
+            Borough = borough, Page = new PageRequest { PageSize = 3, PageToken = first.Page.NextPageToken },
+        });
+        var third = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest
+        {
+            Borough = borough, Page = new PageRequest { PageSize = 3, PageToken = second.Page.NextPageToken },
+        });
+
+        Assert.Equal(7, whole.Page.Total);
+        Assert.Equal(whole.Items.Select(i => i.CaseId), first.Items.Concat(second.Items).Concat(third.Items).Select(i => i.CaseId));
+        Assert.Equal(6, second.Page.Total);
+        Assert.Equal("", third.Page.NextPageToken);
+        var forged = await Assert.ThrowsAsync<RpcException>(() => _reviews.GetReviewQueueAsync(new GetReviewQueueRequest
+        {
+            Page = new PageRequest { PageToken = "not-a-token" },
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, forged.StatusCode);
+        Assert.StartsWith("page.page_token:", forged.Status.Detail);
+    }
+
+    [Fact]
+    public async Task The_reviewing_officer_is_the_caller_in_the_reply_and_on_the_events()
+    {
+        var view = await Import(Synthetic.Report());
+        var officer = new StacReviews.StacReviewsClient(_host.ChannelAs("police", "stac-officer", subject: "officer-4471"));
+
+        var reviewed = await officer.ReviewReportAsync(Review(view.CaseId, tier: 2));
+
+        Assert.Equal(("officer-4471", "officer-4471"), (reviewed.Review.ReviewedBy, reviewed.TierHistory[^1].TieredBy));
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.FetchStreamAsync(StacCase.IdFor(view.CrimeReference));
+        var decided = events.Where(e => e.Data is ReportReviewed or CaseTiered).ToList();
+        Assert.Equal(2, decided.Count);
+        Assert.All(decided, e => Assert.Equal(("officer-4471", "police", "stac-officer"),
+            (e.UserName, e.Headers![Actor.AgencyHeader]!.ToString(), e.Headers[Actor.RoleHeader]!.ToString())));
+    }
+
+    [Fact]
+    public async Task A_NUL_in_a_rationale_is_InvalidArgument_naming_the_field_and_the_report_stays_unreviewed()
+    {
+        var view = await Import(Synthetic.Report());
+        var request = Review(view.CaseId);
+        request.RiskRationale = "escalating\0contact";
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _reviews.ReviewReportAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("risk_rationale: must not contain a NUL character", error.Status.Detail);
+        Assert.Equal("awaiting-review", (await _intake.GetCaseAsync(new GetCaseRequest { CaseId = view.CaseId })).Status);
     }
 
     [Fact]
@@ -81,15 +150,16 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         var reclassified = await _reviews.ReclassifyReportAsync(new ReclassifyReportRequest
         {
             CaseId = harassment.CaseId, PrincipalClassification = "s4A", IncludedClassifications = { "harassment" },
-            Reason = "threats of violence: fear of violence", ReclassifiedBy = "stac-1",
+            Reason = "threats of violence: fear of violence",
         });
         var bad = await Assert.ThrowsAsync<RpcException>(() => _reviews.ReclassifyReportAsync(new ReclassifyReportRequest
         {
-            CaseId = harassment.CaseId, PrincipalClassification = "burglary", Reason = "x", ReclassifiedBy = "stac-1",
+            CaseId = harassment.CaseId, PrincipalClassification = "burglary", Reason = "x",
         }).ResponseAsync);
 
         Assert.Equal("s4A", reclassified.PrincipalClassification);
-        Assert.Equal(("stac-1", "threats of violence: fear of violence"), (reclassified.ClassificationHistory[^1].Source, reclassified.ClassificationHistory[^1].Reason));
+        Assert.Equal(("test-police-stac-officer", "threats of violence: fear of violence"),
+            (reclassified.ClassificationHistory[^1].Source, reclassified.ClassificationHistory[^1].Reason));
         var queue = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
         Assert.Equal(harassment.CaseId, queue.Items[0].CaseId);
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
@@ -123,7 +193,7 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         Assert.StartsWith("re_review:", again.Status.Detail);
         Assert.Equal((3, 2), (reReviewed.Tier, reReviewed.Review.Reviews));
         var queue = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
-        Assert.Equal(0, queue.Total);
+        Assert.Equal(0, queue.Page.Total);
     }
 
     [Theory]
@@ -155,10 +225,10 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     {
         var view = await Import(Synthetic.Report());
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            _reviews.RetierAsync(new RetierRequest { CaseId = view.CaseId, Tier = 3, Reason = "x", TieredBy = "chair-1" }).ResponseAsync);
+            _reviews.RetierAsync(new RetierRequest { CaseId = view.CaseId, Tier = 3, Reason = "x" }).ResponseAsync);
         await _reviews.ReviewReportAsync(Review(view.CaseId, tier: 1));
 
-        var retiered = await _reviews.RetierAsync(new RetierRequest { CaseId = view.CaseId, Tier = 3, Reason = "DMM escalation", TieredBy = "chair-1" });
+        var retiered = await _reviews.RetierAsync(new RetierRequest { CaseId = view.CaseId, Tier = 3, Reason = "DMM escalation" });
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Equal(3, retiered.Tier);
@@ -195,11 +265,24 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { near, nearer, young, s4a } });
 
         var alerts = await _reviews.ListProsecutionAlertsAsync(new ListProsecutionAlertsRequest());
+        // One alert a page, followed to the end: every alert once, in the same order, and the total says how many.
+        var paged = new List<ProsecutionAlert>();
+        var request = new ListProsecutionAlertsRequest { Page = new PageRequest { PageSize = 1 } };
+        do
+        {
+            var page = await _reviews.ListProsecutionAlertsAsync(request);
+            paged.AddRange(page.Alerts);
+            Assert.Equal(alerts.Page.Total, page.Page.Total);
+            request.Page.PageToken = page.Page.NextPageToken;
+        }
+        while (request.Page.PageToken.Length > 0);
 
         var mine = alerts.Alerts.Where(a => new[] { near, nearer, young, s4a }.Any(r => r.CrimeReference == a.CrimeReference)).ToList();
         Assert.Equal([nearer.CrimeReference, near.CrimeReference], mine.Select(a => a.CrimeReference));
         Assert.True(mine[0].DaysToProsecutionLimit < mine[1].DaysToProsecutionLimit);
         Assert.Equal(DateTime.Parse(near.OffenceDate).AddMonths(6).ToString("yyyy-MM-dd"), mine[1].ProsecutionLimitDate);
+        Assert.Equal(alerts.Alerts.Count, alerts.Page.Total);
+        Assert.Equal(alerts.Alerts.Select(a => a.CaseId), paged.Select(a => a.CaseId));
     }
 
     [Fact]
@@ -209,12 +292,12 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
 
         var agreed = await _reviews.AgreeVictimUpdateCadenceAsync(new AgreeVictimUpdateCadenceRequest
         {
-            CaseId = view.CaseId, Days = 7, AgreedWith = "victim", RecordedBy = "officer-101",
+            CaseId = view.CaseId, Days = 7, AgreedWith = "victim",
         });
-        var updated = await _reviews.RecordVictimUpdateAsync(new RecordVictimUpdateRequest { CaseId = view.CaseId, Channel = "phone", RecordedBy = "officer-101" });
+        var updated = await _reviews.RecordVictimUpdateAsync(new RecordVictimUpdateRequest { CaseId = view.CaseId, Channel = "phone" });
         var bad = await Assert.ThrowsAsync<RpcException>(() => _reviews.AgreeVictimUpdateCadenceAsync(new AgreeVictimUpdateCadenceRequest
         {
-            CaseId = view.CaseId, Days = 0, AgreedWith = "victim", RecordedBy = "officer-101",
+            CaseId = view.CaseId, Days = 0, AgreedWith = "victim",
         }).ResponseAsync);
 
         Assert.Equal(7, agreed.Clocks.VictimUpdateCadenceDays);
@@ -232,7 +315,7 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
 
         var error = await Assert.ThrowsAsync<RpcException>(() => _reviews.CloseCaseAsync(new CloseCaseRequest
         {
-            CaseId = view.CaseId, Outcome = "nfa", Reason = "victim does not support", ClosedBy = "officer-101",
+            CaseId = view.CaseId, Outcome = "nfa", Reason = "victim does not support",
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);

@@ -32,11 +32,11 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
 
     private async Task<CaseReply> Granted(CaseReply view)
     {
-        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest { CaseId = view.CaseId, Stage = "interim", AppliedOn = Synthetic.DaysAgo(0), RecordedBy = "pc-1" });
+        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest { CaseId = view.CaseId, Stage = "interim", AppliedOn = Synthetic.DaysAgo(0) });
         return await _spo.RecordSpoDecisionAsync(new RecordSpoDecisionRequest
         {
             CaseId = view.CaseId, Stage = "interim", Granted = true, Prohibitions = { "no contact with the victim" },
-            Requirements = { "intervention-programme" }, Reason = "immediate risk", RecordedBy = "pc-1",
+            Requirements = { "intervention-programme" }, Reason = "immediate risk",
         });
     }
 
@@ -69,15 +69,15 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
 
         var breached = await _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest
         {
-            CaseId = view.CaseId, BreachedOn = Synthetic.DaysAgo(0), Details = "messages to the victim", RecordedBy = "pc-1",
+            CaseId = view.CaseId, BreachedOn = Synthetic.DaysAgo(0), Details = "messages to the victim",
         });
         var missingReference = await Assert.ThrowsAsync<RpcException>(() => _spo.AnswerFurtherOffencePromptAsync(new AnswerFurtherOffencePromptRequest
         {
-            CaseId = view.CaseId, RecordAsFurtherOffence = true, Reason = "breach is stalking", AnsweredBy = "pc-1",
+            CaseId = view.CaseId, RecordAsFurtherOffence = true, Reason = "breach is stalking",
         }).ResponseAsync);
         var answered = await _spo.AnswerFurtherOffencePromptAsync(new AnswerFurtherOffencePromptRequest
         {
-            CaseId = view.CaseId, RecordAsFurtherOffence = true, FurtherCrimeReference = "CRIS-FURTHER-1", Reason = "breach is stalking", AnsweredBy = "pc-1",
+            CaseId = view.CaseId, RecordAsFurtherOffence = true, FurtherCrimeReference = "CRIS-FURTHER-1", Reason = "breach is stalking",
         });
         var reassessed = await _reviews.ReviewReportAsync(ReviewTests.Review(view.CaseId, tier: 3, reReview: true));
 
@@ -95,13 +95,53 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
     }
 
     [Fact]
+    public async Task Ten_thousand_prohibitions_or_requirements_are_InvalidArgument_naming_the_limit_and_the_order_stays_as_granted()
+    {
+        var view = await Import();
+        await Granted(view);
+        var vary = new VarySpoRequest { CaseId = view.CaseId, Reason = "court varied" };
+        vary.Prohibitions.AddRange(Enumerable.Range(0, 10000).Select(i => $"prohibition {i}"));
+        var decide = new RecordSpoDecisionRequest { CaseId = view.CaseId, Stage = "full", Granted = true, Reason = "risk" };
+        decide.Requirements.AddRange(Enumerable.Repeat("signing-on", 10000));
+
+        var prohibitions = await Assert.ThrowsAsync<RpcException>(() => _spo.VarySpoAsync(vary).ResponseAsync);
+        var requirements = await Assert.ThrowsAsync<RpcException>(() => _spo.RecordSpoDecisionAsync(decide).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "prohibitions: at most 20 items; got 10000"), (prohibitions.StatusCode, prohibitions.Status.Detail));
+        Assert.Equal((StatusCode.InvalidArgument, "requirements: at most 20 items; got 10000"), (requirements.StatusCode, requirements.Status.Detail));
+        var after = await _intake.GetCaseAsync(new GetCaseRequest { CaseId = view.CaseId });
+        Assert.Equal(("interim-granted", 1, 0), (after.Spo.Status, after.Spo.Prohibitions.Count, after.Spo.Variations));
+    }
+
+    [Fact]
+    public async Task Absurd_dates_are_InvalidArgument_naming_the_field()
+    {
+        var view = await Import();
+        await Granted(view);
+
+        var future = await Assert.ThrowsAsync<RpcException>(() => _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest
+        {
+            CaseId = view.CaseId, BreachedOn = "9999-12-31", Details = "x",
+        }).ResponseAsync);
+        var ancient = await Assert.ThrowsAsync<RpcException>(() => _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest
+        {
+            CaseId = view.CaseId, Stage = "full", AppliedOn = "0001-01-01",
+        }).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "breached_on: must not be in the future"), (future.StatusCode, future.Status.Detail));
+        Assert.Equal(StatusCode.InvalidArgument, ancient.StatusCode);
+        Assert.StartsWith("applied_on: must not be before ", ancient.Status.Detail);
+        Assert.Equal(0, (await _intake.GetCaseAsync(new GetCaseRequest { CaseId = view.CaseId })).Spo.Breaches);
+    }
+
+    [Fact]
     public async Task A_grant_without_an_application_is_FailedPrecondition_and_nothing_changes()
     {
         var view = await Import();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => _spo.RecordSpoDecisionAsync(new RecordSpoDecisionRequest
         {
-            CaseId = view.CaseId, Stage = "full", Granted = true, Prohibitions = { "no contact" }, Reason = "r", RecordedBy = "pc-1",
+            CaseId = view.CaseId, Stage = "full", Granted = true, Prohibitions = { "no contact" }, Reason = "r",
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
@@ -115,20 +155,20 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
         var view = await Import();
         var considered = await _spo.RecordSpoConsideredAsync(new RecordSpoConsideredRequest
         {
-            CaseId = view.CaseId, WillApply = true, Reason = "ongoing contact", RecordedBy = "pc-1",
+            CaseId = view.CaseId, WillApply = true, Reason = "ongoing contact",
         });
         await Granted(view);
 
         var varied = await _spo.VarySpoAsync(new VarySpoRequest
         {
-            CaseId = view.CaseId, Prohibitions = { "no contact", "exclusion zone" }, Requirements = { "signing-on" }, Reason = "court varied", RecordedBy = "pc-1",
+            CaseId = view.CaseId, Prohibitions = { "no contact", "exclusion zone" }, Requirements = { "signing-on" }, Reason = "court varied",
         });
         var badRequirement = await Assert.ThrowsAsync<RpcException>(() => _spo.VarySpoAsync(new VarySpoRequest
         {
-            CaseId = view.CaseId, Prohibitions = { "x" }, Requirements = { "curfew-of-the-moon" }, Reason = "r", RecordedBy = "pc-1",
+            CaseId = view.CaseId, Prohibitions = { "x" }, Requirements = { "curfew-of-the-moon" }, Reason = "r",
         }).ResponseAsync);
-        var expired = await _spo.RecordSpoExpiredAsync(new RecordSpoExpiredRequest { CaseId = view.CaseId, ExpiredOn = Synthetic.DaysAgo(0), RecordedBy = "pc-1" });
-        var closed = await _reviews.CloseCaseAsync(new CloseCaseRequest { CaseId = view.CaseId, Outcome = "nfa", Reason = "victim does not support", ClosedBy = "pc-1" });
+        var expired = await _spo.RecordSpoExpiredAsync(new RecordSpoExpiredRequest { CaseId = view.CaseId, ExpiredOn = Synthetic.DaysAgo(0) });
+        var closed = await _reviews.CloseCaseAsync(new CloseCaseRequest { CaseId = view.CaseId, Outcome = "nfa", Reason = "victim does not support" });
 
         Assert.True(considered.Spo.WillApply);
         Assert.Equal(DateTime.UtcNow.Date.AddDays(28).ToString("yyyy-MM-dd"), considered.Clocks.SpoFullApplicationDueBy);

@@ -41,13 +41,13 @@ public sealed class StatisticsTests(TestBed bed) : IClassFixture<TestBed>, IAsyn
         var s4aCase = Cases.Masip_CaseId(s4a.CrimeReference);
         await _reviews.ReviewReportAsync(ReviewTests.Review(s4aCase));
         await _reviews.ReviewReportAsync(ReviewTests.Review(Cases.Masip_CaseId(s2a.CrimeReference)));
-        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest { CaseId = s4aCase, Stage = "interim", AppliedOn = Synthetic.DaysAgo(1), RecordedBy = "pc-1" });
+        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest { CaseId = s4aCase, Stage = "interim", AppliedOn = Synthetic.DaysAgo(1) });
         await _spo.RecordSpoDecisionAsync(new RecordSpoDecisionRequest
         {
-            CaseId = s4aCase, Stage = "interim", Granted = true, Prohibitions = { "no contact" }, Reason = "risk", RecordedBy = "pc-1",
+            CaseId = s4aCase, Stage = "interim", Granted = true, Prohibitions = { "no contact" }, Reason = "risk",
         });
-        await _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest { CaseId = s4aCase, BreachedOn = Synthetic.DaysAgo(0), Details = "x", RecordedBy = "pc-1" });
-        await _spo.RecordSpoConsideredAsync(new RecordSpoConsideredRequest { CaseId = Cases.Masip_CaseId(s2a.CrimeReference), WillApply = false, Reason = "no", RecordedBy = "pc-1" });
+        await _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest { CaseId = s4aCase, BreachedOn = Synthetic.DaysAgo(0), Details = "x" });
+        await _spo.RecordSpoConsideredAsync(new RecordSpoConsideredRequest { CaseId = Cases.Masip_CaseId(s2a.CrimeReference), WillApply = false, Reason = "no" });
         await _referrals.ReferVictimToAdvocacyAsync(new ReferVictimToAdvocacyRequest
         {
             ReferralId = Guid.NewGuid().ToString(), CrimeReference = s4a.CrimeReference, VictimName = s4a.VictimName, Reason = "support",

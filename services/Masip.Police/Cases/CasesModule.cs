@@ -3,6 +3,7 @@ using Marten;
 using Masip.Contracts.Messages;
 using Masip.Police.Clocks;
 using Masip.Police.Intake.ImportingCrimeReports;
+using Masip.Police.Reviews.MeetingDecisions;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Police.Cases;
@@ -31,8 +32,8 @@ public static class CasesModule
                 .Duplicate(c => c.Report.Flags.OnlineElement)
                 .Duplicate(c => c.Report.Flags.ChildrenInvolved)
                 .Duplicate(c => c.Report.Flags.PolicePerpetrated);
+            store.Schema.For<MeetingTierPosition>().UseOptimisticConcurrency(true);
         });
-        services.AddScoped<CaseCommands>();
         services.AddScoped<ImportCrimeReportsHandler>();
 
         services.PublishIntegrationEvent<CaseTiered>(e => new CaseTieredV1(

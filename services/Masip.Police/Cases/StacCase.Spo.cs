@@ -82,6 +82,11 @@ public sealed partial record StacCase
     public bool SpoGrantedFlag => Spo.GrantedAt is not null;
     public bool SpoBreachedFlag => Spo.Breaches > 0;
 
+    /// <summary>Days from the first application to the grant, once an order is granted (for the statistics' mean).</summary>
+    public int? SpoDaysApplicationToGrant => Spo is { AppliedOn: { } applied, GrantedAt: { } granted }
+        ? DateOnly.FromDateTime(granted.UtcDateTime).DayNumber - applied.DayNumber
+        : null;
+
     public StacCase Apply(SpoConsidered e) => this with
     {
         Spo = Spo with { WillApply = e.WillApply, ConsideredReason = e.Reason, ConsideredAt = e.RecordedAt },

@@ -1,3 +1,5 @@
+using Masip.ServiceDefaults.Persistence;
+
 namespace Masip.Police.Cases;
 
 /// <summary>A crime report arrived from the force crime system in the overnight import.</summary>
@@ -68,6 +70,9 @@ public sealed partial record StacCase
     public string? QueueKey => Status == CaseStatus.AwaitingReview
         ? $"{(int)Principal}{(SuspectKnown ? 0 : 1)}{ReportedOn:yyyyMMdd}{CrimeReference}"
         : null;
+
+    /// <summary>One stream per crime reference (as the crime system spells it, case and spaces aside): re-importing finds it.</summary>
+    public static Guid IdFor(string crimeReference) => DeterministicId.For("crime-report", crimeReference.Trim().ToUpperInvariant());
 
     public static StacCase Create(CrimeReportImported e) => new()
     {

@@ -27,6 +27,28 @@ public sealed record CaseClocks(
     /// The alert opens 30 days before the limit, or one calendar month before when that is
     /// earlier, so a case 5 months old always shows it.
     /// </summary>
+    public static DateOnly ProsecutionLimit(DateOnly offenceDate) => offenceDate.AddMonths(6);
+
+    public static DateOnly AlertFrom(DateOnly offenceDate)
+    {
+        var limit = ProsecutionLimit(offenceDate);
+        return new[] { limit.AddDays(-30), limit.AddMonths(-1) }.Min();
+    }
+
+    /// <summary>
+    /// The latest first-incident date whose s2A alert has opened by <paramref name="today"/>: every
+    /// earlier one has opened too (the alert date only moves forward with the offence date), so the
+    /// alert list is one range on the indexed offence-date column.
+    /// </summary>
+    public static DateOnly LatestOffenceDateInAlert(DateOnly today)
+    {
+        // The alert opens at least 150 days after the first incident, so this starts above the answer.
+        var offenceDate = today.AddDays(-140);
+        while (AlertFrom(offenceDate) > today)
+            offenceDate = offenceDate.AddDays(-1);
+        return offenceDate;
+    }
+
     public static CaseClocks For(StacCase @case, DateTimeOffset now, int defaultCadenceDays)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -35,8 +57,8 @@ public sealed record CaseClocks(
         int? days = null;
         if (@case.Report.Principal == Offence.S2A)
         {
-            var l = @case.Report.OffenceDate.AddMonths(6);
-            var a = new[] { l.AddDays(-30), l.AddMonths(-1) }.Min();
+            var l = ProsecutionLimit(@case.Report.OffenceDate);
+            var a = AlertFrom(@case.Report.OffenceDate);
             limit = l;
             alertFrom = a;
             days = l.DayNumber - today.DayNumber;

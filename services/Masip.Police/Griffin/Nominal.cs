@@ -1,4 +1,4 @@
-using Masip.Police.Cases;
+using Masip.ServiceDefaults.Persistence;
 
 namespace Masip.Police.Griffin;
 

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace Masip.Police.Intake;
 
-public sealed class PoliceIntakeGrpc(ImportCrimeReportsHandler import, IQuerySession query, TimeProvider clock, IOptions<ClockOptions> clocks)
+/// <summary>The overnight intake (PoliceIntake): the import rpcs here, the case view in CaseQueries.cs.</summary>
+public sealed partial class PoliceIntakeGrpc(ImportCrimeReportsHandler import, IQuerySession query, TimeProvider clock, IOptions<ClockOptions> clocks)
     : PoliceIntake.PoliceIntakeBase
 {
     public override async Task<ImportCrimeReportsReply> ImportCrimeReports(ImportCrimeReportsRequest request, ServerCallContext context)
@@ -34,13 +35,10 @@ public sealed class PoliceIntakeGrpc(ImportCrimeReportsHandler import, IQuerySes
         var result = await import.Handle([new ImportLine(1, request.Record, null)], context.CancellationToken);
         if (result.Rejections.Count > 0)
             throw new InvalidFieldException("record", result.Rejections[0].Reason);
-        var id = DeterministicId.CaseFor(report.CrimeReference);
-        return CaseReplies.ToReply(await CaseCommands.Load(query, id, context.CancellationToken), clock.GetUtcNow(), clocks.Value.VictimUpdateCadenceDays);
+        return await CaseView(StacCase.IdFor(report.CrimeReference), context);
     }
 
-    public override async Task<CaseReply> GetCase(GetCaseRequest request, ServerCallContext context)
-    {
-        var id = Require.Id(request.CaseId, "case_id");
-        return CaseReplies.ToReply(await CaseCommands.Load(query, id, context.CancellationToken), clock.GetUtcNow(), clocks.Value.VictimUpdateCadenceDays);
-    }
+    private async Task<CaseReply> CaseView(Guid id, ServerCallContext context) =>
+        CaseReplies.ToReply(await query.LoadAsync<StacCase>(id, context.CancellationToken) ?? throw NotFound.For<StacCase>("case_id", id),
+            clock.GetUtcNow(), clocks.Value.VictimUpdateCadenceDays);
 }

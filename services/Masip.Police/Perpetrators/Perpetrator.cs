@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Masip.Police.Cases;
+using Masip.ServiceDefaults.Persistence;
 
 namespace Masip.Police.Perpetrators;
 

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Masip.Police.Perpetrators.Releases;
 
 namespace Masip.Police.Perpetrators;
 
@@ -12,6 +13,7 @@ public static class PerpetratorsModule
         {
             store.Projections.Snapshot<Perpetrator>(SnapshotLifecycle.Inline);
             store.Schema.For<Perpetrator>().Duplicate(p => p.PncId!).Duplicate(p => p.NameKey!);
+            store.Schema.For<PerpetratorRelease>().UseOptimisticConcurrency(true);
         });
         return services;
     }

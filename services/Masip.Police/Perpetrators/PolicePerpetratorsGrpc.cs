@@ -3,54 +3,32 @@ using Marten;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Griffin;
-using Masip.Police.Perpetrators.Linking;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
-
-
 
 namespace Masip.Police.Perpetrators;
 
-public sealed class PolicePerpetratorsGrpc(IDocumentStore store, IQuerySession query, TimeProvider clock) : PolicePerpetrators.PolicePerpetratorsBase
+/// <summary>Repeat perpetrators: each command rpc lives beside its use case in Linking/; every command goes through the pipeline.</summary>
+public sealed partial class PolicePerpetratorsGrpc(CommandPipeline pipeline, IQuerySession query) : PolicePerpetrators.PolicePerpetratorsBase
 {
-    public override async Task<SuspectHistoryReply> ConfirmLink(LinkDecisionRequest request, ServerCallContext context)
-    {
-        var command = new ConfirmLink(
-            Require.Id(request.PerpetratorId, "perpetrator_id"), Require.Id(request.CaseId, "case_id"), Require.Text(request.DecidedBy, "decided_by", 100));
-        await Run(command.PerpetratorId, (p, now) => LinkDecisions.Decide(p, command, now), context.CancellationToken);
-        return await History(query, command.PerpetratorId, context.CancellationToken);
-    }
-
-    public override async Task<SuspectHistoryReply> RejectLink(LinkDecisionRequest request, ServerCallContext context)
-    {
-        var command = new RejectLink(
-            Require.Id(request.PerpetratorId, "perpetrator_id"), Require.Id(request.CaseId, "case_id"),
-            Require.Text(request.DecidedBy, "decided_by", 100), Require.Text(request.Reason, "reason"));
-        await Run(command.PerpetratorId, (p, now) => LinkDecisions.Decide(p, command, now), context.CancellationToken);
-        return await History(query, command.PerpetratorId, context.CancellationToken);
-    }
-
-    public override async Task<SuspectHistoryReply> GetSuspectHistory(GetSuspectHistoryRequest request, ServerCallContext context) =>
-        await History(query, Require.Id(request.PerpetratorId, "perpetrator_id"), context.CancellationToken);
-
-    private async Task Run(Guid perpetratorId, Func<Perpetrator, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<Perpetrator>(perpetratorId, ct);
-        var current = stream.Aggregate ?? throw new RecordNotFoundException("perpetrator_id", $"no perpetrator {perpetratorId}");
-        var events = decide(current, clock.GetUtcNow());
-        if (events.Count == 0)
-            return;
-        stream.AppendMany(events);
-        foreach (var rejected in events.OfType<PerpetratorLinkRejected>())
-            session.Events.Append(rejected.CaseId, LinkDecisions.Unlink(rejected));
-        await session.SaveChangesAsync(ct);
-    }
+    /// <summary>A link decision on one perpetrator that must exist, as the caller; a rejection also unlinks the report.</summary>
+    private Task<SuspectHistoryReply> OnPerpetrator(ServerCallContext call, Guid perpetratorId,
+        Func<Perpetrator, CommandScope, IReadOnlyList<object>> decide) =>
+        pipeline.Run(call,
+            async scope =>
+            {
+                var stream = await scope.Existing<Perpetrator>(perpetratorId, "perpetrator_id");
+                var events = decide(stream.Aggregate!, scope);
+                stream.AppendMany(events);
+                foreach (var rejected in events.OfType<PerpetratorLinkRejected>())
+                    scope.Session.Events.Append(rejected.CaseId, Linking.LinkDecisions.Unlink(rejected));
+            },
+            scope => History(scope.Session, perpetratorId, scope.Cancellation));
 
     /// <summary>One call: every linked report with its tier, the number of victims, the orders, the Griffin status.</summary>
     public static async Task<SuspectHistoryReply> History(IQuerySession query, Guid perpetratorId, CancellationToken ct)
     {
-        var perpetrator = await query.LoadAsync<Perpetrator>(perpetratorId, ct)
-            ?? throw new RecordNotFoundException("perpetrator_id", $"no perpetrator {perpetratorId}");
+        var perpetrator = await query.LoadAsync<Perpetrator>(perpetratorId, ct) ?? throw NotFound.For<Perpetrator>("perpetrator_id", perpetratorId);
         var cases = (await query.LoadManyAsync<StacCase>(ct, perpetrator.Links.Select(l => l.CaseId).ToArray())).ToDictionary(c => c.Id);
         var nominal = await query.LoadAsync<Nominal>(Nominal.IdFor(perpetratorId), ct);
         var live = perpetrator.LiveLinks.Select(l => cases.GetValueOrDefault(l.CaseId)).OfType<StacCase>().ToList();

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Marten;
 using Masip.Contracts.Police;
+using Masip.Police.Cases;
+using Masip.Police.Perpetrators;
 using Masip.Police.Referrals.ReferringPerpetrators;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
@@ -8,40 +10,19 @@ using Masip.ServiceDefaults.Errors;
 namespace Masip.Police.Referrals;
 
 /// <summary>Referrals out; each command's endpoint lives beside its use case (ReferringVictimToAdvocacy/...).</summary>
-public sealed partial class PoliceReferralsGrpc(CommandPipeline pipeline, ReferPerpetratorHandler referPerpetrator, IQuerySession query)
-    : PoliceReferrals.PoliceReferralsBase
+public sealed partial class PoliceReferralsGrpc(CommandPipeline pipeline, IQuerySession query) : PoliceReferrals.PoliceReferralsBase
 {
-    public override async Task<VictimReferralReply> GetVictimReferral(GetVictimReferralRequest request, ServerCallContext context)
-    {
-        var id = Require.Id(request.ReferralId, "referral_id");
-        var referral = await query.LoadAsync<VictimReferral>(id, context.CancellationToken)
-            ?? throw new RecordNotFoundException("referral_id", $"no victim referral {id}");
-        return ToReply(referral);
-    }
-
-    public override async Task<PerpetratorReferralReply> ReferPerpetratorToNhs(ReferPerpetratorToNhsRequest request, ServerCallContext context)
-    {
-        var command = new ReferPerpetrator(
-            Require.Id(request.ReferralId, "referral_id"),
-            Require.Id(request.CaseId, "case_id"),
-            "nhs",
-            Require.OneOf(request.NhsService, "nhs_service", ReferPerpetratorDecision.NhsServices),
-            Require.Text(request.Reason, "reason"),
-            Require.Text(request.ReferredBy, "referred_by", 100));
-        return ToReply(await referPerpetrator.Handle(command, context.CancellationToken));
-    }
-
-    public override async Task<PerpetratorReferralReply> ReferPerpetratorToProbation(ReferPerpetratorToProbationRequest request, ServerCallContext context)
-    {
-        var command = new ReferPerpetrator(
-            Require.Id(request.ReferralId, "referral_id"),
-            Require.Id(request.CaseId, "case_id"),
-            "probation",
-            Require.OneOf(request.Question, "question", ReferPerpetratorDecision.ProbationQuestions),
-            Require.Text(request.Reason, "reason"),
-            Require.Text(request.ReferredBy, "referred_by", 100));
-        return ToReply(await referPerpetrator.Handle(command, context.CancellationToken));
-    }
+    /// <summary>A perpetrator's referral (NHS or probation): the case must exist and name an identified suspect.</summary>
+    private Task<PerpetratorReferralReply> Refer(ServerCallContext call, ReferPerpetrator command) =>
+        pipeline.Run(call,
+            async scope =>
+            {
+                var stream = await scope.Stream<PerpetratorReferral>(command.ReferralId);
+                var @case = await scope.Require<StacCase>(command.CaseId, "case_id");
+                var perpetrator = @case.PerpetratorId is { } id ? await scope.Load<Perpetrator>(id) : null;
+                stream.AppendMany(ReferPerpetratorDecision.Decide(stream.Aggregate, @case, perpetrator, command, scope.Actor, scope.Now));
+            },
+            async scope => ToReply(await scope.Require<PerpetratorReferral>(command.ReferralId, "referral_id")));
 
     private static PerpetratorReferralReply ToReply(PerpetratorReferral referral) => new()
     {

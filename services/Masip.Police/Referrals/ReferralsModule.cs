@@ -1,7 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Masip.Contracts.Messages;
-using Masip.Police.Referrals.ReferringPerpetrators;
 using Masip.Police.Referrals.ReferringVictimToAdvocacy;
 using Masip.ServiceDefaults.Messaging;
 
@@ -18,7 +17,6 @@ public static class ReferralsModule
             store.Projections.Snapshot<PerpetratorReferral>(SnapshotLifecycle.Inline);
             store.Schema.For<VictimReferral>().Duplicate(r => r.CrimeReference);
         });
-        services.AddScoped<ReferPerpetratorHandler>();
         services.PublishIntegrationEvent<VictimReferredToAdvocacy>(e => new VictimReferredToAdvocacyV1(
             e.ReferralId, e.CrimeReference, e.VictimName, e.VictimPhone, e.VictimEmail, e.Reason, e.ReferredBy, e.ReferredAt));
         services.PublishIntegrationEvent<PerpetratorReferredToNhs>(e => new PerpetratorReferredToNhsV1(

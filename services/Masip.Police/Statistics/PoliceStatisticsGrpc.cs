@@ -9,26 +9,29 @@ namespace Masip.Police.Statistics;
 
 /// <summary>
 /// The numbers forces say they cannot produce (HMICFRS 003 R9, R13; only 15 of 43 forces could
-/// estimate referral rates), counted from the case read model's indexed columns, by report date.
+/// estimate referral rates), by report date. Every number is an aggregate the database computes
+/// over the case read model's columns: nothing is loaded into memory to be counted.
 /// </summary>
 public sealed class PoliceStatisticsGrpc(IQuerySession query) : PoliceStatistics.PoliceStatisticsBase
 {
     public override async Task<StatisticsReply> GetStatistics(GetStatisticsRequest request, ServerCallContext context)
     {
-        var from = string.IsNullOrWhiteSpace(request.ReportedFrom) ? DateOnly.MinValue : Require.Date(request.ReportedFrom, "reported_from");
-        var to = string.IsNullOrWhiteSpace(request.ReportedTo) ? DateOnly.MaxValue : Require.Date(request.ReportedTo, "reported_to");
+        DateOnly? from = string.IsNullOrWhiteSpace(request.ReportedFrom) ? null : Require.Date(request.ReportedFrom, "reported_from");
+        DateOnly? to = string.IsNullOrWhiteSpace(request.ReportedTo) ? null : Require.Date(request.ReportedTo, "reported_to");
         if (to < from)
             throw new InvalidFieldException("reported_to", "must not be before reported_from");
         var ct = context.CancellationToken;
-        var period = query.Query<StacCase>().Where(c => c.ReportedOn >= from && c.ReportedOn <= to);
+        IQueryable<StacCase> period = query.Query<StacCase>();
+        if (from is { } first)
+            period = period.Where(c => c.ReportedOn >= first);
+        if (to is { } last)
+            period = period.Where(c => c.ReportedOn <= last);
 
         var reviewed = await period.CountAsync(c => c.Review != null, ct);
-        var referredReferences = await query.Query<VictimReferral>().Select(r => r.CrimeReference).Distinct().ToListAsync(ct);
-        var referred = referredReferences.Count == 0 ? 0
-            : await period.CountAsync(c => c.CrimeReference.IsOneOf(referredReferences.ToArray()), ct);
-        var grants = await period.Where(c => c.SpoGrantedFlag).Select(c => c.Spo).ToListAsync(ct);
-        var durations = grants.Where(s => s.AppliedOn is not null && s.GrantedAt is not null)
-            .Select(s => DateOnly.FromDateTime(s.GrantedAt!.Value.UtcDateTime).DayNumber - s.AppliedOn!.Value.DayNumber).ToList();
+        var referred = await ReferredToAdvocacy(from, to, ct);
+        var granted = period.Where(c => c.SpoDaysApplicationToGrant != null);
+        var timedGrants = await granted.CountAsync(ct);
+        var meanDays = timedGrants == 0 ? 0 : await granted.AverageAsync(c => c.SpoDaysApplicationToGrant!.Value, ct);
 
         return new StatisticsReply
         {
@@ -40,11 +43,31 @@ public sealed class PoliceStatisticsGrpc(IQuerySession query) : PoliceStatistics
             Reviewed = reviewed,
             SpoConsidered = await period.CountAsync(c => c.SpoConsideredFlag, ct),
             SpoApplied = await period.CountAsync(c => c.SpoAppliedFlag, ct),
-            SpoGranted = grants.Count,
+            SpoGranted = await period.CountAsync(c => c.SpoGrantedFlag, ct),
             SpoBreached = await period.CountAsync(c => c.SpoBreachedFlag, ct),
             ReferredToAdvocacy = referred,
             AdvocacyReferralRate = reviewed == 0 ? 0 : Math.Round((double)referred / reviewed, 4),
-            MeanDaysApplicationToGrant = durations.Count == 0 ? 0 : Math.Round(durations.Average(), 2),
+            MeanDaysApplicationToGrant = Math.Round(meanDays, 2),
         };
+    }
+
+    /// <summary>Cases reported in the period whose victim was referred to advocacy: one count the database answers from both indexed crime-reference columns.</summary>
+    private async Task<int> ReferredToAdvocacy(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var cases = query.DocumentStore.Options.FindOrResolveDocumentType(typeof(StacCase)).TableName.QualifiedName;
+        var referrals = query.DocumentStore.Options.FindOrResolveDocumentType(typeof(VictimReferral)).TableName.QualifiedName;
+        var sql = $"select count(*)::int from {cases} c where exists (select 1 from {referrals} r where r.crime_reference = c.crime_reference)";
+        var parameters = new List<object>();
+        if (from is { } first)
+        {
+            sql += " and c.reported_on >= ?";
+            parameters.Add(first);
+        }
+        if (to is { } last)
+        {
+            sql += " and c.reported_on <= ?";
+            parameters.Add(last);
+        }
+        return (await query.QueryAsync<int>(sql, ct, [.. parameters])).Single();
     }
 }

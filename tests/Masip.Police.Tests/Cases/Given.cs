@@ -1,4 +1,5 @@
 using Masip.Police.Cases;
+using Masip.ServiceDefaults.Commands;
 
 namespace Masip.Police.Tests.Cases;
 
@@ -7,6 +8,10 @@ internal static class Given
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 7, 30, 0, TimeSpan.Zero);
     public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>Who acts: the caller's token (a STAC officer, the meeting chair).</summary>
+    public static readonly Actor Officer = new("stac-1", "police", "stac-officer");
+    public static readonly Actor Chair = new("chair-1", "police", "meeting-chair");
 
     public static CrimeReportDetails Report(string reference = "CRIS-0001", Offence offence = Offence.S4A, DateOnly? offenceDate = null,
         Suspect? suspect = null) => new(
@@ -19,7 +24,7 @@ internal static class Given
     public static StacCase Case(CrimeReportDetails? report = null, params object[] events)
     {
         var r = report ?? Report();
-        var imported = new CrimeReportImported(DeterministicId.CaseFor(r.CrimeReference), r,
+        var imported = new CrimeReportImported(StacCase.IdFor(r.CrimeReference), r,
             Intake.ImportingCrimeReports.ImportCrimeReportDecision.Fingerprint(r), Guid.Parse("0b7f0a52-6f3e-4d0a-9a8b-7d9b3c1e2f40"), [], Now.AddDays(-1));
         return Apply(StacCase.Create(imported), events);
     }

@@ -16,8 +16,8 @@ public sealed class StacCaseTests_ImportCrimeReport
         var events = ImportCrimeReportDecision.Decide(null, Given.Report(), Known, Given.Now);
 
         var imported = Assert.IsType<CrimeReportImported>(Assert.Single(events));
-        Assert.Equal(DeterministicId.CaseFor("CRIS-0001"), imported.CaseId);
-        Assert.Equal(DeterministicId.CaseFor(" cris-0001 "), imported.CaseId);
+        Assert.Equal(StacCase.IdFor("CRIS-0001"), imported.CaseId);
+        Assert.Equal(StacCase.IdFor(" cris-0001 "), imported.CaseId);
         Assert.Equal(["repeat-perpetrator"], imported.SuspectKnownReasons);
         Assert.Equal(Given.Now, imported.ImportedAt);
     }

@@ -28,6 +28,25 @@ public sealed class StacCaseTests_Clocks
         Assert.False(CaseClocks.For(current, Given.Now, 28).ProsecutionAlert);
     }
 
+    [Theory]
+    [InlineData("2026-11-25")]
+    [InlineData("2026-03-31")]
+    [InlineData("2026-08-30")]
+    [InlineData("2027-02-28")]
+    [InlineData("2028-02-29")]
+    public void The_alert_list_range_holds_exactly_the_s2A_first_incidents_whose_alert_has_opened(string day)
+    {
+        var today = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var now = new DateTimeOffset(today.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        var latest = CaseClocks.LatestOffenceDateInAlert(today);
+
+        for (var first = today.AddMonths(-7); first <= today.AddMonths(-4); first = first.AddDays(1))
+        {
+            var alert = CaseClocks.For(Given.Case(Given.Report(offence: Offence.S2A, offenceDate: first)), now, 28).ProsecutionAlert;
+            Assert.True(alert == (first <= latest), $"first incident {first:yyyy-MM-dd}, today {today:yyyy-MM-dd}: alert {alert}, range ends {latest:yyyy-MM-dd}");
+        }
+    }
+
     [Fact]
     public void Given_an_s4A_case_Then_there_is_no_prosecution_limit()
     {
@@ -44,7 +63,7 @@ public sealed class StacCaseTests_Clocks
 
         Assert.False(CaseClocks.For(current, Given.Now.AddDays(5), 28).VictimUpdateOverdue);
         Assert.True(CaseClocks.For(current, Given.Now.AddDays(7), 28).VictimUpdateOverdue);
-        var updated = Given.Apply(current, VictimUpdateDecisions.Decide(current, new RecordVictimUpdate(current.Id, "phone", "officer-1"), Given.Now.AddDays(5)));
+        var updated = Given.Apply(current, VictimUpdateDecisions.Decide(current, new RecordVictimUpdate(current.Id, "phone"), Given.Officer, Given.Now.AddDays(5)));
         Assert.False(CaseClocks.For(updated, Given.Now.AddDays(7), 28).VictimUpdateOverdue);
     }
 

@@ -14,28 +14,28 @@ public sealed class NominalTests_Griffin
     private static readonly Perpetrator Suspect = Perpetrator.Create(new PerpetratorIdentified(
         Guid.Parse("0b7f0a52-6f3e-4d0a-9a8b-7d9b3c1e2f40"), Guid.NewGuid(), "CRIS-1", "Test Suspect 1", new DateOnly(1985, 3, 14), "99/123456X", null, Given.Now));
 
-    private static readonly NominateToGriffin Nominate = new(Guid.Empty, ["high harm", "repeat"], "three victims, escalating", "stac-1");
+    private static readonly NominateToGriffin Nominate = new(Guid.Empty, ["high harm", "repeat"], "three victims, escalating");
 
     private static StacCase CaseAtTier(int tier)
     {
         var c = Given.Case();
         return Given.Apply(c, ReviewReportDecision.Decide(c, new ReviewReport(c.Id, new FourAnswers(true, true, true, true), "high", "r", null,
-            tier, "t", "stac-1", false), Given.Now));
+            tier, "t", false), Given.Officer, Given.Now));
     }
 
     private static Nominal Nominated() =>
-        Nominal.Create((NominatedToGriffin)GriffinDecisions.Decide(null, CaseAtTier(3), Suspect, Nominate, Given.Now)[0]);
+        Nominal.Create((NominatedToGriffin)GriffinDecisions.Decide(null, CaseAtTier(3), Suspect, Nominate, Given.Officer, Given.Now)[0]);
 
     private static Nominal Accepted()
     {
         var n = Nominated();
-        return n.Apply((NominationAccepted)GriffinDecisions.Decide(n, new DecideNomination(n.Id, true, "agreed", null, "chair-1"), Given.Now)[0]);
+        return n.Apply((NominationAccepted)GriffinDecisions.Decide(n, new DecideNomination(n.Id, true, "agreed", null), Given.Chair, Given.Now)[0]);
     }
 
     [Fact]
     public void Given_a_Tier_3_case_When_nominated_Then_the_perpetrator_is_nominated_with_criteria_and_rationale()
     {
-        var nominated = Assert.IsType<NominatedToGriffin>(Assert.Single(GriffinDecisions.Decide(null, CaseAtTier(3), Suspect, Nominate, Given.Now)));
+        var nominated = Assert.IsType<NominatedToGriffin>(Assert.Single(GriffinDecisions.Decide(null, CaseAtTier(3), Suspect, Nominate, Given.Officer, Given.Now)));
 
         Assert.Equal((Nominal.IdFor(Suspect.Id), Suspect.Id, "99/123456X"), (nominated.NominalId, nominated.PerpetratorId, nominated.PncId));
         Assert.Equal(["high harm", "repeat"], nominated.Criteria);
@@ -46,7 +46,7 @@ public sealed class NominalTests_Griffin
     [InlineData(2)]
     public void Given_a_case_below_Tier_3_When_nominated_Then_it_is_refused_naming_tier(int tier)
     {
-        var error = Assert.Throws<RuleViolationException>(() => GriffinDecisions.Decide(null, CaseAtTier(tier), Suspect, Nominate, Given.Now));
+        var error = Assert.Throws<RuleViolationException>(() => GriffinDecisions.Decide(null, CaseAtTier(tier), Suspect, Nominate, Given.Officer, Given.Now));
 
         Assert.Equal("tier", error.Field);
     }
@@ -54,7 +54,7 @@ public sealed class NominalTests_Griffin
     [Fact]
     public void Given_an_untiered_case_When_nominated_Then_it_is_refused_naming_tier()
     {
-        Assert.Equal("tier", Assert.Throws<RuleViolationException>(() => GriffinDecisions.Decide(null, Given.Case(), Suspect, Nominate, Given.Now)).Field);
+        Assert.Equal("tier", Assert.Throws<RuleViolationException>(() => GriffinDecisions.Decide(null, Given.Case(), Suspect, Nominate, Given.Officer, Given.Now)).Field);
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public sealed class NominalTests_Griffin
         var accepted = Accepted();
 
         Assert.Equal(("accepted", Given.Today.AddMonths(3)), (accepted.Status, accepted.ReviewDue));
-        Assert.Empty(GriffinDecisions.Decide(accepted, new DecideNomination(accepted.Id, true, "again", null, "chair-1"), Given.Now));
+        Assert.Empty(GriffinDecisions.Decide(accepted, new DecideNomination(accepted.Id, true, "again", null), Given.Chair, Given.Now));
         Assert.Equal("decision", Assert.Throws<RuleViolationException>(() =>
-            GriffinDecisions.Decide(accepted, new DecideNomination(accepted.Id, false, "no", null, "chair-1"), Given.Now)).Field);
+            GriffinDecisions.Decide(accepted, new DecideNomination(accepted.Id, false, "no", null), Given.Chair, Given.Now)).Field);
     }
 
     [Fact]
@@ -74,13 +74,13 @@ public sealed class NominalTests_Griffin
         var nominal = Accepted();
 
         var activity = Assert.IsType<NominalActivityRecorded>(Assert.Single(GriffinDecisions.Decide(nominal,
-            new RecordNominalActivity(nominal.Id, "stop and search", null, "pc-1"), Given.Now)));
+            new RecordNominalActivity(nominal.Id, "stop and search", null), Given.Officer, Given.Now)));
         var removed = nominal.Apply(activity).Apply((NominalRemoved)GriffinDecisions.Decide(nominal.Apply(activity),
-            new RemoveNominal(nominal.Id, "risk reduced", "chair-1"), Given.Now)[0]);
+            new RemoveNominal(nominal.Id, "risk reduced"), Given.Chair, Given.Now)[0]);
 
         Assert.Equal(("removed", "risk reduced", 1), (removed.Status, removed.RemovalReason, removed.Alerts.Count));
         Assert.Equal("nominal_id", Assert.Throws<RuleViolationException>(() =>
-            GriffinDecisions.Decide(removed, new RecordNominalActivity(removed.Id, "x", null, "pc-1"), Given.Now)).Field);
+            GriffinDecisions.Decide(removed, new RecordNominalActivity(removed.Id, "x", null), Given.Officer, Given.Now)).Field);
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public sealed class NominalTests_Griffin
         var nominal = Accepted();
 
         Assert.Equal("review_due", Assert.Throws<InvalidFieldException>(() =>
-            GriffinDecisions.Decide(nominal, new ScheduleNominalReview(nominal.Id, Given.Today, "chair-1"), Given.Now)).Field);
+            GriffinDecisions.Decide(nominal, new ScheduleNominalReview(nominal.Id, Given.Today), Given.Chair, Given.Now)).Field);
     }
 }

@@ -48,12 +48,12 @@ public sealed class PerpetratorTests_Linking
     {
         var current = Known();
 
-        var events = LinkDecisions.Decide(current, new ConfirmLink(current.Id, SecondCase, "stac-1"), Given.Now);
+        var events = LinkDecisions.Decide(current, new ConfirmLink(current.Id, SecondCase), Given.Officer, Given.Now);
 
         Assert.IsType<PerpetratorLinkConfirmed>(Assert.Single(events));
         var after = current.Apply((PerpetratorLinkConfirmed)events[0]);
         Assert.Equal("confirmed", after.Links.Single(l => l.CaseId == SecondCase).Status);
-        Assert.Empty(LinkDecisions.Decide(after, new ConfirmLink(current.Id, SecondCase, "stac-1"), Given.Now));
+        Assert.Empty(LinkDecisions.Decide(after, new ConfirmLink(current.Id, SecondCase), Given.Officer, Given.Now));
     }
 
     [Fact]
@@ -61,14 +61,14 @@ public sealed class PerpetratorTests_Linking
     {
         var current = Known();
 
-        var events = LinkDecisions.Decide(current, new RejectLink(current.Id, SecondCase, "stac-1", "different person"), Given.Now);
+        var events = LinkDecisions.Decide(current, new RejectLink(current.Id, SecondCase, "different person"), Given.Officer, Given.Now);
 
         var rejected = Assert.IsType<PerpetratorLinkRejected>(Assert.Single(events));
         var after = current.Apply(rejected);
         Assert.Single(after.LiveLinks);
         Assert.Equal(SecondCase, LinkDecisions.Unlink(rejected).CaseId);
         Assert.Equal("case_id", Assert.Throws<RuleViolationException>(() =>
-            LinkDecisions.Decide(after, new ConfirmLink(current.Id, SecondCase, "stac-1"), Given.Now)).Field);
+            LinkDecisions.Decide(after, new ConfirmLink(current.Id, SecondCase), Given.Officer, Given.Now)).Field);
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class PerpetratorTests_Linking
     {
         var current = Known();
 
-        Assert.Throws<RuleViolationException>(() => LinkDecisions.Decide(current, new RejectLink(current.Id, FirstCase, "stac-1", "x"), Given.Now));
+        Assert.Throws<RuleViolationException>(() => LinkDecisions.Decide(current, new RejectLink(current.Id, FirstCase, "x"), Given.Officer, Given.Now));
         Assert.Equal("case_id", Assert.Throws<RecordNotFoundException>(() =>
-            LinkDecisions.Decide(current, new ConfirmLink(current.Id, Guid.NewGuid(), "stac-1"), Given.Now)).Field);
+            LinkDecisions.Decide(current, new ConfirmLink(current.Id, Guid.NewGuid()), Given.Officer, Given.Now)).Field);
     }
 }

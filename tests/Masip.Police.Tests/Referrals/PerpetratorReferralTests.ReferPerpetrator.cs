@@ -20,15 +20,15 @@ public sealed class PerpetratorReferralTests_ReferPerpetrator
     {
         var c = Given.Case();
         return Given.Apply(c, ReviewReportDecision.Decide(c, new ReviewReport(c.Id, new FourAnswers(true, true, true, true), "medium", "r", null,
-            2, "t", "stac-1", false), Given.Now));
+            2, "t", false), Given.Officer, Given.Now));
     }
 
-    private static ReferPerpetrator Nhs(string reason = "fixated, wants help") => new(ReferralId, Given.Case().Id, "nhs", "assessment", reason, "stac-1");
+    private static ReferPerpetrator Nhs(string reason = "fixated, wants help") => new(ReferralId, Given.Case().Id, "nhs", "assessment", reason);
 
     [Fact]
     public void Given_a_reviewed_case_When_referring_to_the_NHS_Then_the_referral_carries_identity_and_risk_only()
     {
-        var referred = Assert.IsType<PerpetratorReferredToNhs>(Assert.Single(ReferPerpetratorDecision.Decide(null, Reviewed(), Suspect, Nhs(), Given.Now)));
+        var referred = Assert.IsType<PerpetratorReferredToNhs>(Assert.Single(ReferPerpetratorDecision.Decide(null, Reviewed(), Suspect, Nhs(), Given.Officer, Given.Now)));
 
         Assert.Equal((Suspect.Id, "Test Suspect 1", "99/123456X", "medium", "assessment"),
             (referred.PerpetratorId, referred.PerpetratorName, referred.PncId, referred.RiskLevel, referred.Service));
@@ -38,10 +38,10 @@ public sealed class PerpetratorReferralTests_ReferPerpetrator
     public void Given_an_unreviewed_case_When_referring_to_the_NHS_Then_it_is_refused_but_probation_can_be_asked()
     {
         Assert.Equal("case_id", Assert.Throws<RuleViolationException>(() =>
-            ReferPerpetratorDecision.Decide(null, Given.Case(), Suspect, Nhs(), Given.Now)).Field);
+            ReferPerpetratorDecision.Decide(null, Given.Case(), Suspect, Nhs(), Given.Officer, Given.Now)).Field);
 
         var events = ReferPerpetratorDecision.Decide(null, Given.Case(), Suspect,
-            new ReferPerpetrator(ReferralId, Guid.Empty, "probation", "known-to-probation", "known?", "stac-1"), Given.Now);
+            new ReferPerpetrator(ReferralId, Guid.Empty, "probation", "known-to-probation", "known?"), Given.Officer, Given.Now);
 
         Assert.Equal("known-to-probation", Assert.IsType<PerpetratorReferredToProbation>(Assert.Single(events)).Question);
     }
@@ -49,11 +49,14 @@ public sealed class PerpetratorReferralTests_ReferPerpetrator
     [Fact]
     public void Given_a_referral_When_the_same_is_sent_again_Then_nothing_changes_and_a_different_one_under_its_id_is_refused()
     {
-        var current = PerpetratorReferral.Create((PerpetratorReferredToNhs)ReferPerpetratorDecision.Decide(null, Reviewed(), Suspect, Nhs(), Given.Now)[0]);
+        var current = PerpetratorReferral.Create((PerpetratorReferredToNhs)ReferPerpetratorDecision.Decide(null, Reviewed(), Suspect, Nhs(), Given.Officer, Given.Now)[0]);
 
-        Assert.Empty(ReferPerpetratorDecision.Decide(current, Reviewed(), Suspect, Nhs(), Given.Now));
+        Assert.Empty(ReferPerpetratorDecision.Decide(current, Reviewed(), Suspect, Nhs(), Given.Officer, Given.Now));
+        Assert.Equal("stac-1", current.ReferredBy);
         Assert.Equal("referral_id", Assert.Throws<DuplicateRecordException>(() =>
-            ReferPerpetratorDecision.Decide(current, Reviewed(), Suspect, Nhs("other"), Given.Now)).Field);
+            ReferPerpetratorDecision.Decide(current, Reviewed(), Suspect, Nhs(), Given.Officer with { Subject = "stac-2" }, Given.Now)).Field);
+        Assert.Equal("referral_id", Assert.Throws<DuplicateRecordException>(() =>
+            ReferPerpetratorDecision.Decide(current, Reviewed(), Suspect, Nhs("other"), Given.Officer, Given.Now)).Field);
     }
 
     [Fact]
@@ -62,6 +65,6 @@ public sealed class PerpetratorReferralTests_ReferPerpetrator
         var noSuspect = Given.Case() with { PerpetratorId = null };
 
         Assert.Equal("case_id", Assert.Throws<RuleViolationException>(() =>
-            ReferPerpetratorDecision.Decide(null, noSuspect, null, Nhs(), Given.Now)).Field);
+            ReferPerpetratorDecision.Decide(null, noSuspect, null, Nhs(), Given.Officer, Given.Now)).Field);
     }
 }

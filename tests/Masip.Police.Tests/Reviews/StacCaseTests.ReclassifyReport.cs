@@ -14,7 +14,7 @@ public sealed class StacCaseTests_ReclassifyReport
         var current = Given.Case();
 
         var events = ReclassifyReportDecision.Decide(current,
-            new ReclassifyReport(current.Id, Offence.S2A, [Offence.S2A, Offence.Harassment], "no fear of violence", "stac-1"), Given.Now);
+            new ReclassifyReport(current.Id, Offence.S2A, [Offence.S2A, Offence.Harassment], "no fear of violence"), Given.Officer, Given.Now);
 
         var after = Given.Apply(current, events);
         Assert.Equal(Offence.S2A, after.Principal);
@@ -22,7 +22,7 @@ public sealed class StacCaseTests_ReclassifyReport
         var last = after.Classifications[^1];
         Assert.Equal(("stac-1", "no fear of violence"), (last.Source, last.Reason));
         Assert.Equal(current.Fingerprint, after.Fingerprint);
-        Assert.Empty(ReclassifyReportDecision.Decide(after, new ReclassifyReport(current.Id, Offence.S2A, [Offence.Harassment], "again", "stac-1"), Given.Now));
+        Assert.Empty(ReclassifyReportDecision.Decide(after, new ReclassifyReport(current.Id, Offence.S2A, [Offence.Harassment], "again"), Given.Officer, Given.Now));
     }
 
     [Fact]
@@ -32,6 +32,6 @@ public sealed class StacCaseTests_ReclassifyReport
             new SpoConsidered(Guid.Empty, null, false, "no", "pc-1", Given.Now), new CaseClosed(Guid.Empty, "nfa", "r", "pc-1", Given.Now));
 
         Assert.Equal("case_id", Assert.Throws<RuleViolationException>(() =>
-            ReclassifyReportDecision.Decide(closed, new ReclassifyReport(closed.Id, Offence.S2A, [], "r", "stac-1"), Given.Now)).Field);
+            ReclassifyReportDecision.Decide(closed, new ReclassifyReport(closed.Id, Offence.S2A, [], "r"), Given.Officer, Given.Now)).Field);
     }
 }

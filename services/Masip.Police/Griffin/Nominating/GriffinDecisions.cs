@@ -1,29 +1,30 @@
 using Masip.Police.Cases;
 using Masip.Police.Perpetrators;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Griffin.Nominating;
 
-public sealed record NominateToGriffin(Guid CaseId, IReadOnlyList<string> Criteria, string Rationale, string NominatedBy);
+public sealed record NominateToGriffin(Guid CaseId, IReadOnlyList<string> Criteria, string Rationale);
 
-public sealed record DecideNomination(Guid NominalId, bool Accept, string Reason, DateOnly? ReviewDue, string DecidedBy);
+public sealed record DecideNomination(Guid NominalId, bool Accept, string Reason, DateOnly? ReviewDue);
 
-public sealed record ScheduleNominalReview(Guid NominalId, DateOnly ReviewDue, string ScheduledBy);
+public sealed record ScheduleNominalReview(Guid NominalId, DateOnly ReviewDue);
 
-public sealed record RemoveNominal(Guid NominalId, string Reason, string RemovedBy);
+public sealed record RemoveNominal(Guid NominalId, string Reason);
 
-public sealed record RecordNominalActivity(Guid NominalId, string Activity, string? CrimeReference, string RecordedBy);
+public sealed record RecordNominalActivity(Guid NominalId, string Activity, string? CrimeReference);
 
 /// <summary>
 /// Operation Griffin (DOMAIN.md): the highest harm/risk/repeat stalkers, all Tier 3; nominated
-/// by STAC, accepted or rejected at the Griffin meeting, reviewed, removed with a reason.
+/// by STAC, accepted or rejected at the Griffin meeting, reviewed, removed with a reason; each by the actor (the caller).
 /// </summary>
 public static class GriffinDecisions
 {
     /// <summary>Griffin reviews each nominal at its meetings; without a date set, three months on.</summary>
     public static readonly int DefaultReviewMonths = 3;
 
-    public static IReadOnlyList<object> Decide(Nominal? current, StacCase @case, Perpetrator? perpetrator, NominateToGriffin command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Nominal? current, StacCase @case, Perpetrator? perpetrator, NominateToGriffin command, Actor actor, DateTimeOffset now)
     {
         if (@case.PerpetratorId is null || perpetrator is null)
             throw new RuleViolationException("case_id", "the report names no identified suspect to nominate");
@@ -37,10 +38,10 @@ public static class GriffinDecisions
             throw new RuleViolationException("case_id", $"the perpetrator is already {current.Status} for Operation Griffin");
         }
         return [new NominatedToGriffin(Nominal.IdFor(perpetrator.Id), perpetrator.Id, @case.Id, perpetrator.Name, perpetrator.PncId,
-            command.Criteria, command.Rationale, command.NominatedBy, now)];
+            command.Criteria, command.Rationale, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Decide(Nominal current, DecideNomination command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Nominal current, DecideNomination command, Actor actor, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         switch (current.Status)
@@ -54,35 +55,35 @@ public static class GriffinDecisions
                 throw new RuleViolationException("decision", $"the nomination is {current.Status}; there is nothing to decide");
         }
         if (!command.Accept)
-            return [new NominationRejected(current.Id, current.PerpetratorId, command.Reason, command.DecidedBy, now)];
+            return [new NominationRejected(current.Id, current.PerpetratorId, command.Reason, actor.Subject, now)];
         var reviewDue = command.ReviewDue ?? today.AddMonths(DefaultReviewMonths);
         if (reviewDue <= today)
             throw new InvalidFieldException("review_due", "must be after today");
         return [new NominationAccepted(current.Id, current.PerpetratorId, current.PerpetratorName, current.PncId, current.Rationale,
-            reviewDue, command.Reason, command.DecidedBy, now)];
+            reviewDue, command.Reason, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Decide(Nominal current, ScheduleNominalReview command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Nominal current, ScheduleNominalReview command, Actor actor, DateTimeOffset now)
     {
         RequireNominal(current);
         if (command.ReviewDue <= DateOnly.FromDateTime(now.UtcDateTime))
             throw new InvalidFieldException("review_due", "must be after today");
-        return current.ReviewDue == command.ReviewDue ? [] : [new NominalReviewScheduled(current.Id, command.ReviewDue, command.ScheduledBy, now)];
+        return current.ReviewDue == command.ReviewDue ? [] : [new NominalReviewScheduled(current.Id, command.ReviewDue, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Decide(Nominal current, RemoveNominal command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Nominal current, RemoveNominal command, Actor actor, DateTimeOffset now)
     {
         if (current.Status == "removed")
             return [];
         RequireNominal(current);
-        return [new NominalRemoved(current.Id, current.PerpetratorId, command.Reason, command.RemovedBy, now)];
+        return [new NominalRemoved(current.Id, current.PerpetratorId, command.Reason, actor.Subject, now)];
     }
 
     /// <summary>PNC marker activity: any new police contact with a nominal is an alert for the next Griffin meeting.</summary>
-    public static IReadOnlyList<object> Decide(Nominal current, RecordNominalActivity command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Nominal current, RecordNominalActivity command, Actor actor, DateTimeOffset now)
     {
         RequireNominal(current);
-        return [new NominalActivityRecorded(current.Id, current.PerpetratorId, command.Activity, command.CrimeReference, command.RecordedBy, now)];
+        return [new NominalActivityRecorded(current.Id, current.PerpetratorId, command.Activity, command.CrimeReference, actor.Subject, now)];
     }
 
     private static void RequireNominal(Nominal current)

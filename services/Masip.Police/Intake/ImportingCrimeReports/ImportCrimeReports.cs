@@ -28,7 +28,7 @@ public static class ImportCrimeReportDecision
             throw new InvalidFieldException("offence_date", "must not be in the future");
         var fingerprint = Fingerprint(report);
         if (current is null)
-            return [new CrimeReportImported(DeterministicId.CaseFor(report.CrimeReference), report, fingerprint,
+            return [new CrimeReportImported(StacCase.IdFor(report.CrimeReference), report, fingerprint,
                 suspect.PerpetratorId, suspect.KnownReasons, now)];
         if (current.Fingerprint == fingerprint)
             return [];

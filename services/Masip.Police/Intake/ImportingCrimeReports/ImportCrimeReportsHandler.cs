@@ -88,7 +88,7 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
         }
 
         await using var session = store.LightweightSession();
-        var ids = valid.Select(v => DeterministicId.CaseFor(v.Report.CrimeReference)).Distinct().ToArray();
+        var ids = valid.Select(v => StacCase.IdFor(v.Report.CrimeReference)).Distinct().ToArray();
         var cases = new Dictionary<Guid, StacCase>();
         foreach (var c in await session.LoadManyAsync<StacCase>(ct, ids))
             cases[c.Id] = c;
@@ -103,7 +103,7 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
         var caseIds = new List<Guid>();
         foreach (var (line, report) in valid)
         {
-            var id = DeterministicId.CaseFor(report.CrimeReference);
+            var id = StacCase.IdFor(report.CrimeReference);
             var current = cases.GetValueOrDefault(id);
             var match = SuspectMatch.None;
             Perpetrator? matched = null;

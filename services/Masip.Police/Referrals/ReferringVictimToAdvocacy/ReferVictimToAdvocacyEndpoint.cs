@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Masip.Contracts.Police;
+using Masip.Police.Cases;
 using Masip.Police.Referrals.ReferringVictimToAdvocacy;
 using Masip.ServiceDefaults.Errors;
 
@@ -11,12 +12,20 @@ public sealed partial class PoliceReferralsGrpc
     {
         var command = new ReferVictimToAdvocacy(
             Require.Id(request.ReferralId, "referral_id"),
-            Require.Text(request.CrimeReference, "crime_reference", 64),
-            Require.Text(request.VictimName, "victim_name", 200),
-            Require.OptionalText(request.VictimPhone, "victim_phone", 40),
-            Require.OptionalText(request.VictimEmail, "victim_email", 254),
+            Require.Text(request.CrimeReference, "crime_reference"),
+            Require.Text(request.VictimName, "victim_name"),
+            Require.OptionalText(request.VictimPhone, "victim_phone"),
+            Require.OptionalText(request.VictimEmail, "victim_email"),
             Require.Text(request.Reason, "reason"));
-        return pipeline.OnNewOrExisting<VictimReferral, VictimReferralReply>(context, command.ReferralId, "referral_id",
-            (current, scope) => ReferVictimToAdvocacyDecision.Decide(current, command, scope.Actor, scope.Now), ToReply);
+        return pipeline.Run(context,
+            async scope =>
+            {
+                // A referral names a case the police hold (issue 14.3): a made-up crime reference is NotFound.
+                if (await scope.Load<StacCase>(StacCase.IdFor(command.CrimeReference)) is null)
+                    throw NotFound.For<StacCase>("crime_reference", command.CrimeReference);
+                var stream = await scope.Stream<VictimReferral>(command.ReferralId);
+                stream.AppendMany(ReferVictimToAdvocacyDecision.Decide(stream.Aggregate, command, scope.Actor, scope.Now));
+            },
+            async scope => ToReply(await scope.Require<VictimReferral>(command.ReferralId, "referral_id")));
     }
 }

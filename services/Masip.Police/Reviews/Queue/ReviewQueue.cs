@@ -1,22 +1,40 @@
 using Marten;
+using Marten.Linq.MatchesSql;
+using Masip.Contracts.Common;
 using Masip.Police.Cases;
+using Masip.ServiceDefaults.Lists;
 
 namespace Masip.Police.Reviews.Queue;
 
 public sealed record ReviewQueueFilter(DateOnly? From, DateOnly? To, Offence? Offence, string? Borough, string? Unit, string? Flag);
 
-public sealed record ReviewQueuePage(IReadOnlyList<StacCase> Items, int Total, int? NextOffset);
-
 /// <summary>
 /// Reports awaiting review in the morning order, answered from the indexed QueueKey column of
-/// the case documents (a range scan with a limit, whatever the number of reports stored).
+/// the case documents: a range scan with a limit, whatever the number of reports stored. A page
+/// starts after the last key of the previous one (keyset), so a report reviewed meanwhile never
+/// makes the next page skip another.
 /// </summary>
 public static class ReviewQueue
 {
     public static readonly IReadOnlyDictionary<string, string> Flags =
         new[] { "domestic-abuse", "online-element", "children-involved", "police-perpetrated" }.ToDictionary(v => v, v => v);
 
-    public static async Task<ReviewQueuePage> Read(IQuerySession session, ReviewQueueFilter filter, int offset, int size, CancellationToken ct)
+    public static async Task<(IReadOnlyList<StacCase> Items, PageInfo Page)> Read(IQuerySession session, ReviewQueueFilter filter, PageRequest? page,
+        CancellationToken ct)
+    {
+        var size = Paging.Size(page);
+        var after = Paging.After(page);
+        var query = Filtered(session, filter);
+        var pageQuery = after is null ? query : query.Where(c => c.MatchesSql("d.queue_key > ?", after));
+        // Two queries on purpose: the page is an index range scan with a limit; the count reads
+        // only the indexed columns (a window count over the page query would load every document).
+        var items = await pageQuery.OrderBy(c => c.QueueKey).Take(size + 1).ToListAsync(ct);
+        var total = await query.CountAsync(ct);
+        var shown = items.Take(size).ToList();
+        return (shown, Paging.Info(items.Count > size ? shown[^1].QueueKey : null, total));
+    }
+
+    private static IQueryable<StacCase> Filtered(IQuerySession session, ReviewQueueFilter filter)
     {
         IQueryable<StacCase> query = session.Query<StacCase>().Where(c => c.QueueKey != null);
         if (filter.From is { } from)
@@ -29,7 +47,7 @@ public static class ReviewQueue
             query = query.Where(c => c.Borough == borough);
         if (filter.Unit is { } unit)
             query = query.Where(c => c.Unit == unit);
-        query = filter.Flag switch
+        return filter.Flag switch
         {
             "domestic-abuse" => query.Where(c => c.Report.Flags.DomesticAbuse),
             "online-element" => query.Where(c => c.Report.Flags.OnlineElement),
@@ -37,10 +55,5 @@ public static class ReviewQueue
             "police-perpetrated" => query.Where(c => c.Report.Flags.PolicePerpetrated),
             _ => query,
         };
-        // Two queries on purpose: the page is an index range scan with a limit; the count reads
-        // only the indexed columns (a window count over the page query would load every document).
-        var items = await query.OrderBy(c => c.QueueKey).Skip(offset).Take(size).ToListAsync(ct);
-        var total = await query.CountAsync(ct);
-        return new ReviewQueuePage([.. items], total, offset + items.Count < total ? offset + items.Count : null);
     }
 }

@@ -1,4 +1,5 @@
 using Masip.Police.Cases;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Reviews.ReviewingReports;
@@ -11,17 +12,16 @@ public sealed record ReviewReport(
     string? AdviceToOic,
     int Tier,
     string TierReasons,
-    string ReviewedBy,
     bool ReReview);
 
 public static class ReviewReportDecision
 {
     /// <summary>
-    /// The morning review: screening (FOUR), risk with rationale, advice to the OIC and the tier.
-    /// A report already reviewed is reviewed again only on purpose (re_review), e.g. the
-    /// reassessment a breach forces.
+    /// The morning review: screening (FOUR), risk with rationale, advice to the OIC and the tier,
+    /// by the reviewing officer (the actor). A report already reviewed is reviewed again only on
+    /// purpose (re_review), e.g. the reassessment a breach forces.
     /// </summary>
-    public static IReadOnlyList<object> Decide(StacCase current, ReviewReport command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, ReviewReport command, Actor actor, DateTimeOffset now)
     {
         Tiers.Check(command.Tier, "tier");
         if (current.Status == CaseStatus.Closed)
@@ -31,9 +31,9 @@ public static class ReviewReportDecision
         return
         [
             new ReportReviewed(current.Id, command.Four, command.RiskLevel, command.RiskRationale, command.AdviceToOic,
-                current.Review is not null, command.ReviewedBy, now),
+                current.Review is not null, actor.Subject, now),
             new CaseTiered(current.Id, current.CrimeReference, current.PerpetratorId, current.Principal, command.Tier,
-                command.RiskLevel, command.TierReasons, command.ReviewedBy, now),
+                command.RiskLevel, command.TierReasons, actor.Subject, now),
         ];
     }
 }

@@ -1,26 +1,27 @@
 using Masip.Police.Cases;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Spo.Recording;
 
-public sealed record RecordSpoConsidered(Guid CaseId, bool WillApply, string Reason, string RecordedBy);
+public sealed record RecordSpoConsidered(Guid CaseId, bool WillApply, string Reason);
 
-public sealed record RecordSpoApplication(Guid CaseId, string Stage, DateOnly AppliedOn, string RecordedBy);
+public sealed record RecordSpoApplication(Guid CaseId, string Stage, DateOnly AppliedOn);
 
 public sealed record RecordSpoDecision(Guid CaseId, string Stage, bool Granted, IReadOnlyList<string> Prohibitions,
-    IReadOnlyList<string> Requirements, DateOnly? ExpiresOn, string Reason, string RecordedBy);
+    IReadOnlyList<string> Requirements, DateOnly? ExpiresOn, string Reason);
 
-public sealed record VarySpo(Guid CaseId, IReadOnlyList<string> Prohibitions, IReadOnlyList<string> Requirements, string Reason, string RecordedBy);
+public sealed record VarySpo(Guid CaseId, IReadOnlyList<string> Prohibitions, IReadOnlyList<string> Requirements, string Reason);
 
-public sealed record RecordSpoExpired(Guid CaseId, DateOnly ExpiredOn, string RecordedBy);
+public sealed record RecordSpoExpired(Guid CaseId, DateOnly ExpiredOn);
 
-public sealed record AnswerFurtherOffencePrompt(Guid CaseId, bool Record, string? FurtherCrimeReference, string Reason, string AnsweredBy);
+public sealed record AnswerFurtherOffencePrompt(Guid CaseId, bool Record, string? FurtherCrimeReference, string Reason);
 
-public sealed record RecordSpoBreach(Guid CaseId, DateOnly BreachedOn, string Details, string RecordedBy);
+public sealed record RecordSpoBreach(Guid CaseId, DateOnly BreachedOn, string Details);
 
 /// <summary>
 /// The SPO lifecycle on a case (Stalking Protection Act 2019): considered, applied, interim and
-/// full decisions, variation, expiry, breach.
+/// full decisions, variation, expiry, breach. Who recorded each is the actor (the caller).
 /// </summary>
 public static class SpoDecisions
 {
@@ -32,15 +33,15 @@ public static class SpoDecisions
         "intervention-programme", "mental-health-assessment", "surrender-devices", "social-media-access", "signing-on",
     }.ToDictionary(v => v, v => v);
 
-    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoConsidered command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoConsidered command, Actor actor, DateTimeOffset now)
     {
         Open(current);
         if (current.Spo.WillApply == command.WillApply && current.Spo.ConsideredReason == command.Reason)
             return [];
-        return [new SpoConsidered(current.Id, current.PerpetratorId, command.WillApply, command.Reason, command.RecordedBy, now)];
+        return [new SpoConsidered(current.Id, current.PerpetratorId, command.WillApply, command.Reason, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoApplication command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoApplication command, Actor actor, DateTimeOffset now)
     {
         Open(current);
         NotInFuture(command.AppliedOn, "applied_on", now);
@@ -48,10 +49,10 @@ public static class SpoDecisions
             throw new RuleViolationException("stage", "a full SPO is already in force; vary it instead");
         if (current.Spo.Status == "applied" && current.Spo.ApplicationStage == command.Stage && current.Spo.AppliedOn == command.AppliedOn)
             return [];
-        return [new SpoApplied(current.Id, current.PerpetratorId, command.Stage, command.AppliedOn, command.RecordedBy, now)];
+        return [new SpoApplied(current.Id, current.PerpetratorId, command.Stage, command.AppliedOn, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoDecision command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoDecision command, Actor actor, DateTimeOffset now)
     {
         Open(current);
         if (!current.Spo.Applied)
@@ -65,7 +66,7 @@ public static class SpoDecisions
         List<object> events =
         [
             new SpoDecided(current.Id, current.PerpetratorId, command.Stage, command.Granted, command.Prohibitions, command.Requirements,
-                command.ExpiresOn, command.Reason, command.RecordedBy, now),
+                command.ExpiresOn, command.Reason, actor.Subject, now),
         ];
         if (command.Granted)
             events.Add(new VictimNotificationRaised(current.Id, current.CrimeReference, "spo-granted",
@@ -73,49 +74,49 @@ public static class SpoDecisions
         return events;
     }
 
-    public static IReadOnlyList<object> Decide(StacCase current, VarySpo command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, VarySpo command, Actor actor, DateTimeOffset now)
     {
         InForce(current);
         if (command.Prohibitions.Count == 0 && command.Requirements.Count == 0)
             throw new InvalidFieldException("prohibitions", "a varied SPO carries at least one prohibition or requirement");
         if (current.Spo.Prohibitions.SequenceEqual(command.Prohibitions) && current.Spo.Requirements.SequenceEqual(command.Requirements))
             return [];
-        return [new SpoVaried(current.Id, current.PerpetratorId, command.Prohibitions, command.Requirements, command.Reason, command.RecordedBy, now)];
+        return [new SpoVaried(current.Id, current.PerpetratorId, command.Prohibitions, command.Requirements, command.Reason, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoExpired command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoExpired command, Actor actor, DateTimeOffset now)
     {
         if (current.Spo.Status == "expired")
             return [];
         InForce(current);
         NotInFuture(command.ExpiredOn, "expired_on", now);
-        return [new SpoExpired(current.Id, current.PerpetratorId, command.ExpiredOn, command.RecordedBy, now)];
+        return [new SpoExpired(current.Id, current.PerpetratorId, command.ExpiredOn, actor.Subject, now)];
     }
 
     /// <summary>
     /// A breach is itself an offence; it prompts "record as a further stalking offence?" and forces
     /// a risk reassessment (000 A12); the victim is told (Victims' Code).
     /// </summary>
-    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoBreach command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, RecordSpoBreach command, Actor actor, DateTimeOffset now)
     {
         InForce(current);
         NotInFuture(command.BreachedOn, "breached_on", now);
         return
         [
-            new SpoBreached(current.Id, current.PerpetratorId, command.BreachedOn, command.Details, command.RecordedBy, now),
+            new SpoBreached(current.Id, current.PerpetratorId, command.BreachedOn, command.Details, actor.Subject, now),
             new VictimNotificationRaised(current.Id, current.CrimeReference, "spo-breached",
                 "A breach of the Stalking Protection Order has been reported to the police.", now),
         ];
     }
 
-    public static IReadOnlyList<object> Decide(StacCase current, AnswerFurtherOffencePrompt command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(StacCase current, AnswerFurtherOffencePrompt command, Actor actor, DateTimeOffset now)
     {
         if (!current.FurtherOffencePrompt)
             throw new RuleViolationException("case_id", "no breach is waiting for this answer");
         if (command.Record && command.FurtherCrimeReference is null)
             throw new InvalidFieldException("further_crime_reference", "is required to record the breach as a further offence");
         return [new FurtherOffenceDecided(current.Id, command.Record, command.Record ? command.FurtherCrimeReference : null,
-            command.Reason, command.AnsweredBy, now)];
+            command.Reason, actor.Subject, now)];
     }
 
     private static void Open(StacCase current)

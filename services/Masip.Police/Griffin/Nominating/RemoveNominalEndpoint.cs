@@ -1,0 +1,15 @@
+using Grpc.Core;
+using Masip.Contracts.Police;
+using Masip.Police.Griffin.Nominating;
+using Masip.ServiceDefaults.Errors;
+
+namespace Masip.Police.Griffin;
+
+public sealed partial class OperationGriffinGrpc
+{
+    public override Task<NominalReply> RemoveNominal(RemoveNominalRequest request, ServerCallContext context)
+    {
+        var command = new RemoveNominal(Require.Id(request.NominalId, "nominal_id"), Require.Text(request.Reason, "reason"));
+        return OnNominal(context, command.NominalId, (n, scope) => GriffinDecisions.Decide(n, command, scope.Actor, scope.Now));
+    }
+}

@@ -1,0 +1,17 @@
+using Grpc.Core;
+using Masip.Contracts.Police;
+using Masip.Police.Referrals.ReferringPerpetrators;
+using Masip.ServiceDefaults.Errors;
+
+namespace Masip.Police.Referrals;
+
+public sealed partial class PoliceReferralsGrpc
+{
+    public override Task<PerpetratorReferralReply> ReferPerpetratorToProbation(ReferPerpetratorToProbationRequest request, ServerCallContext context) =>
+        Refer(context, new ReferPerpetrator(
+            Require.Id(request.ReferralId, "referral_id"),
+            Require.Id(request.CaseId, "case_id"),
+            "probation",
+            Require.OneOf(request.Question, "question", ReferPerpetratorDecision.ProbationQuestions),
+            Require.Text(request.Reason, "reason")));
+}
