@@ -7,7 +7,7 @@ namespace Masip.Cli;
 public sealed record CliIdentity(string Agency, string Role, string Subject)
 {
     public static readonly string[] Agencies = ["police", "probation", "nhs", "advocacy"];
-    public static readonly string[] Roles = ["stac-officer", "meeting-chair", "probation-officer", "clinician", "advocate", "auditor", "service"];
+    public static readonly string[] Roles = ["stac-officer", "meeting-chair", "probation-officer", "clinician", "advocate", "auditor", "service", "operator"];
 
     /// <summary>Parses "AGENCY/ROLE"; null when the text is not of that shape or names an unknown agency or role.</summary>
     public static CliIdentity? Parse(string text, string? subject)

@@ -53,6 +53,8 @@ public static class MasipCli
         root.Subcommands.Add(NhsCommands.Build(env));
         root.Subcommands.Add(MeetingsCommands.Build(env));
         root.Subcommands.Add(AuditCommands.Build(env));
+        root.Subcommands.Add(OutboxCommands.Build(env));
+        root.Subcommands.Add(OutboxCommands.Topology(env));
         root.Subcommands.Add(TokenCommand.Build(env));
         root.Subcommands.Add(DemoCommands.Build(env));
         return root;

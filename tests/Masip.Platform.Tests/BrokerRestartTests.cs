@@ -44,7 +44,7 @@ public sealed class BrokerRestartTests(TestBed bed) : IClassFixture<TestBed>
         Assert.Equal("pending", received.Status);
         // A sentinel committed after the broker came back: once it is through, any republished copy
         // of the first (the relay retried it across the restart) has been delivered before it.
-        var sentinel = Referrals.NewRequest("CRIS-RESTART-0002");
+        var sentinel = await Referrals.NewRequestAsync(policeHost, "CRIS-RESTART-0002");
         await police.ReferVictimToAdvocacyAsync(sentinel);
         await Referrals.ArrivesAtAdvocacy(advocacy, sentinel.ReferralId, TimeSpan.FromSeconds(60));
         Assert.Equal(1, await CountReferralEvents(request.ReferralId));

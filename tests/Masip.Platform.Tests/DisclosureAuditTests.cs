@@ -128,6 +128,47 @@ public sealed class DisclosureAuditTests(TestBed bed) : IClassFixture<TestBed>, 
     }
 
     [Fact]
+    public async Task Sixteen_readers_of_the_same_fifty_case_queue_page_all_succeed_and_each_is_audited()
+    {
+        // Fifty synthetic reports of one borough of its own, so the page is exactly these fifty.
+        var borough = "Audit Borough " + Guid.NewGuid().ToString("N")[..6];
+        var import = new ImportCrimeReportsRequest();
+        for (var i = 0; i < 50; i++)
+            import.Records.Add(new CrimeReportRecord
+            {
+                CrimeReference = $"CRIS-QUEUE-{Guid.NewGuid().ToString("N")[..10]}", ReportedOn = DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd"),
+                OffenceDate = DateTime.UtcNow.Date.AddDays(-12).ToString("yyyy-MM-dd"), PrincipalClassification = i % 3 == 0 ? "s4A" : "s2A",
+                SuspectName = $"Synthetic Suspect {i}", VictimName = $"Synthetic Victim {i}", Relationship = "ex-partner",
+                Summary = "Synthetic summary.", OfficerInCase = "officer-7", Borough = borough,
+            });
+        var imported = await new PoliceIntake.PoliceIntakeClient(_police.Channel).ImportCrimeReportsAsync(import);
+        Assert.Equal(50, imported.NewReports);
+        var queue = new GetReviewQueueRequest { Borough = borough, Page = new Masip.Contracts.Common.PageRequest { PageSize = 50 } };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            try
+            {
+                var page = await new StacReviews.StacReviewsClient(_police.ChannelAs("police", "stac-officer", subject: $"queue-reader-{i}"))
+                    .GetReviewQueueAsync(queue);
+                return (Items: page.Items.Count, Error: (StatusCode?)null);
+            }
+            catch (RpcException e)
+            {
+                return (Items: 0, Error: e.StatusCode);
+            }
+        }));
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.All(results, r => Assert.Equal(50, r.Items));
+        // Every reader's disclosure of every case on the page is recorded (and sealed) once.
+        var someCase = (await new StacReviews.StacReviewsClient(_police.Channel).GetReviewQueueAsync(queue)).Items[0].CaseId;
+        var trail = await SealedTrail("case", someCase, atLeast: 16);
+        Assert.Equal(16, trail.Entries.Select(e => e.ViewerSub).Where(s => s.StartsWith("queue-reader-")).Distinct().Count());
+        Assert.True((await Verify("case", someCase)).Valid);
+    }
+
+    [Fact]
     public async Task A_reply_about_many_subjects_adds_one_entry_to_each_subjects_chain()
     {
         var auditor = _police.Services.GetRequiredService<DisclosureAuditor>();

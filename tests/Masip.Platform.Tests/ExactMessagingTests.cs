@@ -65,7 +65,7 @@ public sealed class LateReceiverTests(TestBed bed) : MessagingBed(bed), IClassFi
     public async Task A_referral_published_while_advocacy_has_never_run_arrives_once_when_advocacy_first_starts()
     {
         var police = await Bed.StartAsync<PoliceHost>(PoliceHost.Name);
-        var request = Referrals.NewRequest("CRIS-LATE-0001");
+        var request = await Referrals.NewRequestAsync(police, "CRIS-LATE-0001");
         await new PoliceReferrals.PoliceReferralsClient(police.Channel).ReferVictimToAdvocacyAsync(request);
         // The relay has published it (its position is past the referral) before advocacy exists at all.
         await Eventually.ValueAsync(async () => await RelayedPast(PoliceHost.Name, Guid.Parse(request.ReferralId)) ? "relayed" : null,
@@ -76,7 +76,7 @@ public sealed class LateReceiverTests(TestBed bed) : MessagingBed(bed), IClassFi
 
         var arrived = await Referrals.ArrivesAtAdvocacy(advocacy, request.ReferralId);
         Assert.Equal(request.VictimName, arrived.VictimName);
-        var sentinel = Referrals.NewRequest("CRIS-LATE-0002");
+        var sentinel = await Referrals.NewRequestAsync(police, "CRIS-LATE-0002");
         await new PoliceReferrals.PoliceReferralsClient(police.Channel).ReferVictimToAdvocacyAsync(sentinel);
         await Referrals.ArrivesAtAdvocacy(advocacy, sentinel.ReferralId);
         Assert.Equal(1L, await Scalar(AdvocacyHost.Name, "select count(*) from masip.mt_events where stream_id = @id", Guid.Parse(request.ReferralId)));
@@ -98,11 +98,11 @@ public sealed class ParkedEventTests(TestBed bed) : MessagingBed(bed), IClassFix
         var police = new PoliceReferrals.PoliceReferralsClient(policeHost.Channel);
         var advocacy = new AdvocacyReferrals.AdvocacyReferralsClient(advocacyHost.Channel);
         var outbox = new Outbox.OutboxClient(policeHost.ChannelAs("police", "operator", "operations"));
-        var poison = Referrals.NewRequest("CRIS-POISON-0001");
+        var poison = await Referrals.NewRequestAsync(policeHost, "CRIS-POISON-0001");
         poison.Reason = "POISON: the probe map throws on this one";
 
         await police.ReferVictimToAdvocacyAsync(poison);
-        var later = Referrals.NewRequest("CRIS-POISON-0002");
+        var later = await Referrals.NewRequestAsync(policeHost, "CRIS-POISON-0002");
         await police.ReferVictimToAdvocacyAsync(later);
 
         await Referrals.ArrivesAtAdvocacy(advocacy, later.ReferralId);
@@ -144,7 +144,7 @@ public sealed class ReplayedPageTests(TestBed bed) : MessagingBed(bed), IClassFi
         var advocacyHost = await Bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name);
         var advocacy = new AdvocacyReferrals.AdvocacyReferralsClient(advocacyHost.Channel);
         var first = await Bed.StartAsync<PoliceHost>(PoliceHost.Name);
-        var referral = Referrals.NewRequest("CRIS-REPLAY-0001");
+        var referral = await Referrals.NewRequestAsync(first, "CRIS-REPLAY-0001");
         await new PoliceReferrals.PoliceReferralsClient(first.Channel).ReferVictimToAdvocacyAsync(referral);
         await Referrals.ArrivesAtAdvocacy(advocacy, referral.ReferralId);
         await Eventually.ValueAsync(async () => await MessageDisclosures(referral.ReferralId) == 1 ? "audited" : null, TimeSpan.FromSeconds(30),
@@ -154,7 +154,7 @@ public sealed class ReplayedPageTests(TestBed bed) : MessagingBed(bed), IClassFi
         await Bed.StopAsync(first);
         await Execute(PoliceHost.Name, $"update masip.mt_event_progression set last_seq_id = 0 where name like '{OutboxRelay.RelayName}%'");
         var second = await Bed.StartAsync<PoliceHost>(PoliceHost.Name);
-        var sentinel = Referrals.NewRequest("CRIS-REPLAY-0002");
+        var sentinel = await Referrals.NewRequestAsync(second, "CRIS-REPLAY-0002");
         await new PoliceReferrals.PoliceReferralsClient(second.Channel).ReferVictimToAdvocacyAsync(sentinel);
         // The relay publishes in event order: once the sentinel is through, the replayed page is too.
         await Referrals.ArrivesAtAdvocacy(advocacy, sentinel.ReferralId);

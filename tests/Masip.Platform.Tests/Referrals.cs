@@ -20,7 +20,11 @@ internal static class Referrals
     };
 
     /// <summary>A referral naming a synthetic case imported first (a referral names a case the police hold).</summary>
-    public static async Task<ReferVictimToAdvocacyRequest> NewRequestAsync(ServiceUnderTest<PoliceHost> police, string? crimeReference = null)
+    public static Task<ReferVictimToAdvocacyRequest> NewRequestAsync(ServiceUnderTest<PoliceHost> police, string? crimeReference = null) =>
+        NewRequestAsync(police.ChannelAs("police", "stac-officer"), crimeReference);
+
+    /// <summary>The same, through any channel to a police service (a replica running as a process, say).</summary>
+    public static async Task<ReferVictimToAdvocacyRequest> NewRequestAsync(Grpc.Net.Client.GrpcChannel police, string? crimeReference = null)
     {
         var request = NewRequest(crimeReference ?? "CRIS-TEST-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
         await ImportCaseAsync(police, request.CrimeReference, request.VictimName);
@@ -28,10 +32,13 @@ internal static class Referrals
     }
 
     /// <summary>A synthetic s4A report imported by a STAC officer.</summary>
-    public static async Task<CaseReply> ImportCaseAsync(ServiceUnderTest<PoliceHost> police, string crimeReference, string victimName = "Test Victim")
+    public static Task<CaseReply> ImportCaseAsync(ServiceUnderTest<PoliceHost> police, string crimeReference, string victimName = "Test Victim") =>
+        ImportCaseAsync(police.ChannelAs("police", "stac-officer"), crimeReference, victimName);
+
+    public static async Task<CaseReply> ImportCaseAsync(Grpc.Net.Client.GrpcChannel police, string crimeReference, string victimName = "Test Victim")
     {
         var day = DateTime.UtcNow.Date;
-        return await new PoliceIntake.PoliceIntakeClient(police.ChannelAs("police", "stac-officer")).ImportCrimeReportAsync(new ImportCrimeReportRequest
+        return await new PoliceIntake.PoliceIntakeClient(police).ImportCrimeReportAsync(new ImportCrimeReportRequest
         {
             Record = new CrimeReportRecord
             {

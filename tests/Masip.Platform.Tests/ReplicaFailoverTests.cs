@@ -32,15 +32,18 @@ public sealed class ReplicaFailoverTests(TestBed bed) : IClassFixture<TestBed>
         var (leader, standby) = (pair[0], pair[1]);
 
         var ids = new List<Guid>();
-        var clients = new[] { leader, standby }.Select(p => new PoliceReferrals.PoliceReferralsClient(p.ChannelAs("police", "stac-officer"))).ToArray();
+        var channels = new[] { leader, standby }.Select(p => p.ChannelAs("police", "stac-officer")).ToArray();
+        var clients = channels.Select(c => new PoliceReferrals.PoliceReferralsClient(c)).ToArray();
         for (var i = 0; i < Referrals / 2; i++)
-            ids.Add(Guid.Parse((await clients[i % 2].ReferVictimToAdvocacyAsync(Platform.Tests.Referrals.NewRequest($"CRIS-FAILOVER-{i:D4}"))).ReferralId));
+            ids.Add(Guid.Parse((await clients[i % 2].ReferVictimToAdvocacyAsync(
+                await Platform.Tests.Referrals.NewRequestAsync(channels[i % 2], $"CRIS-FAILOVER-{i:D4}"))).ReferralId));
         // Mid-flow: some referrals have reached advocacy, some not yet.
         await Eventually.ValueAsync(async () => await Arrived(ids) > 0 ? "some" : null, TimeSpan.FromSeconds(60), "the first referrals arriving");
 
         leader.Kill();
         for (var i = Referrals / 2; i < Referrals; i++)
-            ids.Add(Guid.Parse((await clients[1].ReferVictimToAdvocacyAsync(Platform.Tests.Referrals.NewRequest($"CRIS-FAILOVER-{i:D4}"))).ReferralId));
+            ids.Add(Guid.Parse((await clients[1].ReferVictimToAdvocacyAsync(
+                await Platform.Tests.Referrals.NewRequestAsync(channels[1], $"CRIS-FAILOVER-{i:D4}"))).ReferralId));
 
         Assert.True(await Eventually.TrueAsync(standby.LeadsAsync, TimeSpan.FromSeconds(60)), $"the standby did not take over:\n{standby.Output}");
         var all = await Eventually.TrueAsync(async () => await Arrived(ids) == Referrals, TimeSpan.FromSeconds(120));
