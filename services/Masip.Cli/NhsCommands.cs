@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Masip.Contracts.Common;
 using Masip.Contracts.Nhs;
 
 namespace Masip.Cli;
@@ -51,18 +52,34 @@ public static class NhsCommands
 
     private static Command Waiting(CliEnvironment env)
     {
-        var limit = new Option<int>("--limit") { DefaultValueFactory = _ => 100 };
-        var command = new Command("waiting", "The waiting list by risk") { limit };
+        var limit = new Option<int?>("--limit") { Description = "Show at most this many (default: the whole list)" };
+        limit.Validators.Add(r => { if (r.GetValue(limit) is < 1) r.AddError("--limit must be at least 1"); });
+        var command = new Command("waiting", "The waiting list by risk, then the longest waiting") { limit };
         command.Handle(env, Clinician, async run =>
         {
-            var reply = await new NhsReferrals.NhsReferralsClient(run.Channel("nhs"))
-                .ListWaitingListAsync(new ListWaitingListRequest { Limit = run.Value(limit) }, run.Call);
+            // Page through the whole list (nobody waiting is left off a page), up to --limit.
+            var client = new NhsReferrals.NhsReferralsClient(run.Channel("nhs"));
+            var wanted = run.Value(limit) ?? int.MaxValue;
+            var reply = new WaitingListReply { Page = new PageInfo() };
+            var request = new ListWaitingListRequest { Page = new PageRequest { PageSize = Math.Min(wanted, 500) } };
+            while (true)
+            {
+                var page = await client.ListWaitingListAsync(request, run.Call);
+                reply.Referrals.AddRange(page.Referrals.Take(wanted - reply.Referrals.Count));
+                reply.WithheldFields.AddRange(page.WithheldFields.Except(reply.WithheldFields));
+                reply.Page = page.Page;
+                if (page.Page is null || page.Page.NextPageToken.Length == 0 || reply.Referrals.Count >= wanted)
+                    break;
+                request.Page.PageToken = page.Page.NextPageToken;
+            }
             return run.Print(reply, () =>
             {
                 var table = new Table("REFERRAL", "RISK", "SERVICE", "ROUTE", "PERPETRATOR", "RECEIVED");
                 foreach (var r in reply.Referrals)
                     table.Row(r.ReferralId, r.RiskLevel, r.Service, r.Route, r.PerpetratorName, r.ReceivedAt);
                 table.WriteTo(run.Out, "the waiting list is empty");
+                if (reply.Referrals.Count > 0)
+                    run.Out.WriteLine($"{reply.Referrals.Count} shown of {reply.Page?.Total ?? reply.Referrals.Count} waiting");
                 run.Withheld(reply.WithheldFields);
             });
         });

@@ -188,13 +188,13 @@ public sealed class ClientCommandsTests(CliWorld world) : IClassFixture<CliWorld
         {
             ReferralId = Guid.NewGuid().ToString(), Route = "probation", PerpetratorId = Guid.NewGuid().ToString(),
             PerpetratorName = "Test Person 52", DateOfBirth = "1980-05-05", Service = "intervention", RiskLevel = "high",
-            Reason = "Synthetic: fixated on a former partner", ReferredBy = "probation-officer-01",
+            Reason = "Synthetic: fixated on a former partner", Referrer = "probation-officer-01",
         });
         var waiting = (await world.RunAsync("nhs", "waiting")).Succeeded();
-        await nhs.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referral.ReferralId, Clinician = "clinician-01" });
+        await nhs.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referral.ReferralId });
         var episode = await new NhsInterventions.NhsInterventionsClient(world.Channel("nhs")).StartInterventionAsync(new StartInterventionRequest
         {
-            EpisodeId = Guid.NewGuid().ToString(), ReferralId = referral.ReferralId, Modality = "cbt", PlannedSessions = 8, Clinician = "clinician-01",
+            EpisodeId = Guid.NewGuid().ToString(), ReferralId = referral.ReferralId, Modality = "cbt", PlannedSessions = 8,
         });
 
         var logged = (await world.RunAsync("nhs", "session", episode.EpisodeId, "--attendance", "attended", "--notes", "Synthetic session note")).Succeeded();

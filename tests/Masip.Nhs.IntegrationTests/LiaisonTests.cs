@@ -17,7 +17,7 @@ public sealed class LiaisonTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     private static RecordCustodyContactRequest Contact(string perpetratorId, string outcome, string date) => new()
     {
         ContactId = Guid.NewGuid().ToString(), PerpetratorId = perpetratorId, Date = date,
-        CustodySuite = "Synthetic Custody Suite", Outcome = outcome, Clinician = "liaison-nurse-02",
+        CustodySuite = "Synthetic Custody Suite", Outcome = outcome,
     };
 
     [Fact]
@@ -51,13 +51,13 @@ public sealed class LiaisonTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
     }
 
     [Fact]
-    public async Task Court_report_requests_are_recorded_and_listed_by_due_date()
+    public async Task Court_report_requests_are_recorded_and_listed_newest_first()
     {
         var person = Guid.NewGuid().ToString();
         RecordCourtReportRequestRequest Report(int days) => new()
         {
             ReportId = Guid.NewGuid().ToString(), PerpetratorId = person, Court = "Synthetic Magistrates' Court",
-            RequestedBy = "defence solicitor", DueDate = DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd"),
+            Requester = "defence solicitor", DueDate = DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd"),
         };
         var later = Report(40);
         var sooner = Report(14);
@@ -72,7 +72,7 @@ public sealed class LiaisonTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLi
         altered.Court = "Synthetic Crown Court";
         await NhsWorld.FailsAsync(StatusCode.AlreadyExists, "report_id", () => _nhs.Liaison.RecordCourtReportRequestAsync(altered).ResponseAsync);
         await NhsWorld.FailsAsync(StatusCode.InvalidArgument, "due_date", () => _nhs.Liaison.RecordCourtReportRequestAsync(
-            new RecordCourtReportRequestRequest { ReportId = Guid.NewGuid().ToString(), PerpetratorId = person, Court = "c", RequestedBy = "r", DueDate = "soon" }).ResponseAsync);
+            new RecordCourtReportRequestRequest { ReportId = Guid.NewGuid().ToString(), PerpetratorId = person, Court = "c", Requester = "r", DueDate = "soon" }).ResponseAsync);
         Assert.Equal(2, (await _nhs.Liaison.ListCourtReportsAsync(new ListCourtReportsRequest { PerpetratorId = person })).Reports.Count);
     }
 }

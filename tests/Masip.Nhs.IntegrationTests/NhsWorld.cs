@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Grpc.Core;
 using MassTransit;
 using Masip.Contracts.Messages;
 using Masip.Contracts.Nhs;
 using Masip.Nhs;
+using Masip.ServiceDefaults.Messaging;
 using Masip.Testing;
 using Npgsql;
 using Xunit;
@@ -69,8 +72,50 @@ public sealed class NhsWorld : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
-        _bus.Publish(message, context => context.MessageId = messageId);
+    // Messages published on each test bed's vhost, by type: what the NHS queue must have acknowledged.
+    private static readonly ConcurrentDictionary<(string VirtualHost, Type Message), long> Sent = new();
+
+    public async Task PublishAsync<T>(T message, Guid messageId) where T : class
+    {
+        await _bus.Publish(message, context => context.MessageId = messageId);
+        Sent.AddOrUpdate((_bed.VirtualHost, typeof(T)), 1, (_, n) => n + 1);
+    }
+
+    /// <summary>Publishes as the outbox relay does: with the publisher's position in the headers.</summary>
+    public async Task PublishAsync<T>(T message, Guid messageId, MessageSource source) where T : class
+    {
+        await _bus.Publish(message, context =>
+        {
+            context.MessageId = messageId;
+            context.Headers.Set(MessageSource.SequenceHeader, source.Sequence);
+            context.Headers.Set(MessageSource.StreamHeader, source.StreamId.ToString());
+            context.Headers.Set(MessageSource.VersionHeader, source.Version);
+        });
+        Sent.AddOrUpdate((_bed.VirtualHost, typeof(T)), 1, (_, n) => n + 1);
+    }
+
+    /// <summary>
+    /// A barrier: waits until the NHS queue whose name contains <paramref name="queue"/> has
+    /// acknowledged every <typeparamref name="T"/> published on this test bed so far (consumed, or
+    /// moved to the error queue), as RabbitMQ's management statistics count them: they lag a few
+    /// seconds, never run ahead, so after this every one of them was handled.
+    /// </summary>
+    public Task AllConsumedAsync<T>(string queue) => ConsumedAsync(queue, Sent.GetValueOrDefault((_bed.VirtualHost, typeof(T))));
+
+    private async Task ConsumedAsync(string queue, long deliveries)
+    {
+        var vhost = Uri.EscapeDataString(_bed.VirtualHost);
+        long acked = 0;
+        var done = await Eventually.TrueAsync(async () =>
+        {
+            var queues = await _bed.Infrastructure.ManagementClient.GetFromJsonAsync<JsonElement>($"api/queues/{vhost}");
+            acked = queues.EnumerateArray()
+                .Where(q => q.GetProperty("name").GetString() is { } name && name.Contains(queue) && !name.EndsWith("_error"))
+                .Sum(q => q.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("ack", out var ack) ? ack.GetInt64() : 0);
+            return acked >= deliveries;
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
+        Assert.True(done, $"{queue}: {acked} of {deliveries} deliveries acknowledged");
+    }
 
     /// <summary>Every message of type <typeparamref name="T"/> the NHS published so far.</summary>
     public IReadOnlyList<T> Published<T>() => _captured.Select(c => c.Message).OfType<T>().ToList();
@@ -85,6 +130,20 @@ public sealed class NhsWorld : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("id", id);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Who acted on each event of the stream, in order (Marten's user name, set by the command pipeline).</summary>
+    public async Task<IReadOnlyList<string>> ActorsAsync(Guid streamId)
+    {
+        await using var connection = new NpgsqlConnection(_bed.ConnectionStringFor(NhsHost.Name));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select coalesce(user_name, '') from masip.mt_events where stream_id = @id order by version", connection);
+        command.Parameters.AddWithValue("id", streamId);
+        var actors = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            actors.Add(reader.GetString(0));
+        return actors;
     }
 
     public Task<long> EventCountAsync(Guid streamId) =>

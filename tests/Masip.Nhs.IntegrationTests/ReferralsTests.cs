@@ -2,6 +2,7 @@ using Grpc.Core;
 using MassTransit;
 using Masip.Contracts.Messages;
 using Masip.Contracts.Nhs;
+using Masip.ServiceDefaults.Messaging;
 using Masip.Testing;
 using Xunit;
 
@@ -20,9 +21,26 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
 
     public async Task DisposeAsync() => await _nhs.DisposeAsync();
 
+    private const string PoliceReferrals = "perpetrator-referred-to-nhs";
+
     private Task<NhsReferralReply> ArrivesAsync(Guid referralId) => Eventually.ValueAsync(async () =>
-        (await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 })).Referrals
-            .FirstOrDefault(r => r.ReferralId == referralId.ToString()), TimeSpan.FromSeconds(30), $"referral {referralId} on the waiting list");
+        (await WaitingAsync()).FirstOrDefault(r => r.ReferralId == referralId.ToString()),
+        TimeSpan.FromSeconds(30), $"referral {referralId} on the waiting list");
+
+    /// <summary>The whole waiting list, page by page.</summary>
+    private async Task<List<NhsReferralReply>> WaitingAsync(int pageSize = 500)
+    {
+        var all = new List<NhsReferralReply>();
+        var request = new ListWaitingListRequest { Page = new() { PageSize = pageSize } };
+        while (true)
+        {
+            var page = await _nhs.Referrals.ListWaitingListAsync(request);
+            all.AddRange(page.Referrals);
+            if (page.Page.NextPageToken.Length == 0)
+                return all;
+            request.Page.PageToken = page.Page.NextPageToken;
+        }
+    }
 
     [Fact]
     public async Task A_police_referral_on_the_broker_joins_the_waiting_list_exactly_once_under_redelivery()
@@ -36,15 +54,14 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         var sentinel = Samples.PoliceReferral();
         await _nhs.PublishAsync(sentinel, NewId.NextGuid());
         await ArrivesAsync(sentinel.ReferralId);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await _nhs.AllConsumedAsync<PerpetratorReferredToNhsV1>(PoliceReferrals);
 
         Assert.Equal(("police", "waiting", "high", message.PerpetratorName, message.PerpetratorId.ToString()),
             (entry.Route, entry.Status, entry.RiskLevel, entry.PerpetratorName, entry.PerpetratorId));
         Assert.Equal(message.CaseId.ToString(), entry.CaseId);
         Assert.Equal(1, await _nhs.EventCountAsync(message.ReferralId));
         Assert.Equal(1, await _nhs.ScalarAsync("select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id::text", messageId));
-        var waiting = await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 });
-        Assert.Single(waiting.Referrals, r => r.ReferralId == message.ReferralId.ToString());
+        Assert.Single(await WaitingAsync(), r => r.ReferralId == message.ReferralId.ToString());
         // The DMM hears once that it waits for a decision (ids, route and risk level only).
         await _nhs.PublishedAsync<ReferralAwaitingDecisionV1>(m => m.ReferralId == sentinel.ReferralId, "the sentinel's pending message");
         var pending = Assert.Single(_nhs.Published<ReferralAwaitingDecisionV1>(), m => m.ReferralId == message.ReferralId);
@@ -56,15 +73,38 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
     public async Task The_same_police_referral_under_a_new_message_id_is_still_one_referral()
     {
         var message = Samples.PoliceReferral("medium");
+        var again = NewId.NextGuid();
 
         await _nhs.PublishAsync(message, NewId.NextGuid());
         await ArrivesAsync(message.ReferralId);
-        await _nhs.PublishAsync(message, NewId.NextGuid());
-        var sentinel = Samples.PoliceReferral();
-        await _nhs.PublishAsync(sentinel, NewId.NextGuid());
-        await ArrivesAsync(sentinel.ReferralId);
+        await _nhs.PublishAsync(message, again);
+        await _nhs.AllConsumedAsync<PerpetratorReferredToNhsV1>(PoliceReferrals);
 
+        Assert.Equal(1, await _nhs.ScalarAsync("select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id::text", again));
         Assert.Equal(1, await _nhs.EventCountAsync(message.ReferralId));
+    }
+
+    /// <summary>
+    /// The consumer only creates, so it needs no ordering guard: a copy of the referral that comes
+    /// back late (an older position, a new message id so the inbox does not catch it) after the
+    /// clinician decided changes nothing, and the decision stands.
+    /// </summary>
+    [Fact]
+    public async Task A_police_referral_arriving_again_late_after_the_decision_changes_nothing()
+    {
+        var message = Samples.PoliceReferral("medium");
+        var stream = Guid.NewGuid();
+        await _nhs.PublishAsync(message, NewId.NextGuid(), new MessageSource(2000, stream, 1));
+        await ArrivesAsync(message.ReferralId);
+        var accepted = await _nhs.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = message.ReferralId.ToString() });
+
+        await _nhs.PublishAsync(message, NewId.NextGuid(), new MessageSource(1000, stream, 1));
+        await _nhs.AllConsumedAsync<PerpetratorReferredToNhsV1>(PoliceReferrals);
+
+        var stored = await _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = message.ReferralId.ToString() });
+        Assert.Equal(("accepted", accepted.DecidedAt), (stored.Status, stored.DecidedAt));
+        Assert.Equal(2, await _nhs.EventCountAsync(message.ReferralId));
+        Assert.DoesNotContain(await WaitingAsync(), r => r.ReferralId == message.ReferralId.ToString());
     }
 
     [Fact]
@@ -141,12 +181,12 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
             await _nhs.Referrals.RecordReferralAsync(request);
         }
 
-        var waiting = await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 });
+        var waiting = await WaitingAsync(pageSize: 1);
 
-        var mine = waiting.Referrals.Where(r => ids.ContainsKey(r.ReferralId)).Select(r => ids[r.ReferralId]);
+        var mine = waiting.Where(r => ids.ContainsKey(r.ReferralId)).Select(r => ids[r.ReferralId]);
         Assert.Equal(["b", "d", "c", "a"], mine);
-        await NhsWorld.FailsAsync(StatusCode.InvalidArgument, "limit",
-            () => _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 501 }).ResponseAsync);
+        await NhsWorld.FailsAsync(StatusCode.InvalidArgument, "page.page_size",
+            () => _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Page = new() { PageSize = 501 } }).ResponseAsync);
     }
 
     [Fact]
@@ -155,13 +195,12 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         var request = Samples.Referral();
         await _nhs.Referrals.RecordReferralAsync(request);
 
-        var accepted = await _nhs.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = request.ReferralId, Clinician = "clinician-03" });
-        var again = await _nhs.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = request.ReferralId, Clinician = "clinician-03" });
+        var accepted = await _nhs.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = request.ReferralId });
+        var again = await _nhs.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = request.ReferralId });
 
-        Assert.Equal(("accepted", "clinician-03"), (accepted.Status, accepted.DecidedBy));
+        Assert.Equal(("accepted", "test-nhs-clinician"), (accepted.Status, accepted.DecidedBy));
         Assert.Equal(accepted.DecidedAt, again.DecidedAt);
-        var waiting = await _nhs.Referrals.ListWaitingListAsync(new ListWaitingListRequest { Limit = 500 });
-        Assert.DoesNotContain(waiting.Referrals, r => r.ReferralId == request.ReferralId);
+        Assert.DoesNotContain(await WaitingAsync(), r => r.ReferralId == request.ReferralId);
         var decided = await _nhs.PublishedAsync<NhsReferralDecidedV1>(m => m.ReferralId.ToString() == request.ReferralId, "NhsReferralDecidedV1");
         Assert.True(decided.Accepted);
         Assert.Null(decided.Reason);
@@ -176,7 +215,7 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
 
         var declined = await _nhs.Referrals.DeclineReferralAsync(new DeclineReferralRequest
         {
-            ReferralId = request.ReferralId, Reason = "already under a community mental health team", Clinician = "clinician-03",
+            ReferralId = request.ReferralId, Reason = "already under a community mental health team",
         });
 
         Assert.Equal(("declined", "already under a community mental health team"), (declined.Status, declined.DeclineReason));
@@ -184,7 +223,7 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         Assert.False(decided.Accepted);
         Assert.Equal("already under a community mental health team", decided.Reason);
         await NhsWorld.FailsAsync(StatusCode.FailedPrecondition, "referral_id", () => _nhs.Referrals.AcceptReferralAsync(
-            new AcceptReferralRequest { ReferralId = request.ReferralId, Clinician = "clinician-03" }).ResponseAsync);
+            new AcceptReferralRequest { ReferralId = request.ReferralId }).ResponseAsync);
     }
 
     [Fact]
@@ -194,7 +233,7 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         await _nhs.Referrals.RecordReferralAsync(request);
 
         await NhsWorld.FailsAsync(StatusCode.InvalidArgument, "reason", () => _nhs.Referrals.DeclineReferralAsync(
-            new DeclineReferralRequest { ReferralId = request.ReferralId, Reason = " ", Clinician = "clinician-03" }).ResponseAsync);
+            new DeclineReferralRequest { ReferralId = request.ReferralId, Reason = " " }).ResponseAsync);
 
         Assert.Equal("waiting", (await _nhs.Referrals.GetReferralAsync(new GetNhsReferralRequest { ReferralId = request.ReferralId })).Status);
         Assert.Equal(1, await _nhs.EventCountAsync(Guid.Parse(request.ReferralId)));
@@ -206,9 +245,9 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         var id = Guid.NewGuid();
 
         await NhsWorld.FailsAsync(StatusCode.NotFound, "referral_id", () => _nhs.Referrals.AcceptReferralAsync(
-            new AcceptReferralRequest { ReferralId = id.ToString(), Clinician = "clinician-03" }).ResponseAsync);
+            new AcceptReferralRequest { ReferralId = id.ToString() }).ResponseAsync);
         await NhsWorld.FailsAsync(StatusCode.NotFound, "referral_id", () => _nhs.Referrals.DeclineReferralAsync(
-            new DeclineReferralRequest { ReferralId = id.ToString(), Reason = "r", Clinician = "clinician-03" }).ResponseAsync);
+            new DeclineReferralRequest { ReferralId = id.ToString(), Reason = "r" }).ResponseAsync);
 
         Assert.Equal(0, await _nhs.EventCountAsync(id));
     }

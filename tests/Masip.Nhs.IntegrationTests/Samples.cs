@@ -19,7 +19,7 @@ internal static class Samples
         Service = "assessment",
         RiskLevel = risk,
         Reason = "subject of a s4A investigation; fixated on a former colleague",
-        ReferredBy = "probation-officer-07",
+        Referrer = "probation-officer-07",
     };
 
     public static PerpetratorReferredToNhsV1 PoliceReferral(string risk = "high") => new(
@@ -33,7 +33,6 @@ internal static class Samples
         {
             AssessmentId = Guid.NewGuid().ToString(),
             ReferralId = referralId,
-            Clinician = "clinician-03",
             RiskOfViolence = new() { Level = "high", Rationale = $"VIOLENCE-RATIONALE{marker}: threats with a weapon described" },
             Persistence = new() { Level = "moderate", Rationale = $"PERSISTENCE-RATIONALE{marker}: 14 months of contact" },
             Recurrence = new() { Level = "high", Rationale = $"RECURRENCE-RATIONALE{marker}: prior victims" },
@@ -49,7 +48,7 @@ internal static class Samples
     public static async Task<NhsReferralReply> AcceptedReferralAsync(NhsWorld world, string route = "probation")
     {
         var recorded = await world.Referrals.RecordReferralAsync(Referral(route));
-        return await world.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = recorded.ReferralId, Clinician = "clinician-03" });
+        return await world.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = recorded.ReferralId });
     }
 
     public static StartInterventionRequest Episode(string referralId, string modality = "cbt", int planned = 12) => new()
@@ -58,7 +57,6 @@ internal static class Samples
         ReferralId = referralId,
         Modality = modality,
         PlannedSessions = planned,
-        Clinician = "clinician-03",
     };
 
     public static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd");

@@ -1,6 +1,7 @@
 using Masip.Nhs.Assessments;
 using Masip.Nhs.Interventions;
 using Masip.Nhs.Referrals;
+using Masip.ServiceDefaults.Commands;
 
 namespace Masip.Nhs.Tests;
 
@@ -13,14 +14,22 @@ internal static class Given
     public static readonly Guid CaseId = Guid.Parse("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c03");
     public static readonly Guid EpisodeId = Guid.Parse("4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c04");
 
+    /// <summary>The clinician calling (the token's subject): the actor of what a command records.</summary>
+    public static readonly Actor Clinician = new("clinician-03", "nhs", "clinician");
+
+    public static readonly Actor AnotherClinician = new("clinician-08", "nhs", "clinician");
+
     public static ReferralReceived Received(string risk = "high", DateTimeOffset? at = null, Guid? id = null) => new(
         id ?? ReferralId, "police", PerpetratorId, CaseId, "Test Person 12", new DateOnly(1980, 2, 3), "99/123456X",
-        "assessment", risk, "s4A case, fixated on ex-partner", "officer-014", at ?? Now.AddDays(-3));
+        "assessment", risk, "s4A case, fixated on ex-partner", "officer-014", at ?? Now.AddDays(-3), "nhs:PerpetratorReferredToNhsV1");
 
     public static Referral WaitingReferral() => Referral.Create(Received());
 
     public static Referral AcceptedReferral() =>
         WaitingReferral().Apply(new ReferralAccepted(ReferralId, PerpetratorId, "clinician-03", Now.AddDays(-2)));
+
+    public static Referral AssessedReferral(Guid assessmentId) =>
+        AcceptedReferral().Apply(new ReferralAssessed(ReferralId, assessmentId, null, Now.AddDays(-1)));
 
     public static Referral DeclinedReferral() =>
         WaitingReferral().Apply(new ReferralDeclined(ReferralId, PerpetratorId, "out of area", "clinician-03", Now.AddDays(-2)));

@@ -47,12 +47,12 @@ public sealed class PoliceNhsFlowTests(TestBed bed) : IClassFixture<TestBed>
             (await nhsReferrals.ListWaitingListAsync(new ListWaitingListRequest())).Referrals.FirstOrDefault(r => r.ReferralId == referralId),
             TimeSpan.FromSeconds(30), "the referral on the NHS waiting list");
         Assert.Equal(report.PerpetratorId, waiting.PerpetratorId);
-        await nhsReferrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referralId, Clinician = "clinician-3" });
+        await nhsReferrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referralId });
         const string formulation = "FORMULATION-SECRET: attachment history and rumination";
         const string rationale = "RATIONALE-SECRET: threats at handover";
         await assessments.CompleteAssessmentAsync(new CompleteAssessmentRequest
         {
-            AssessmentId = Guid.NewGuid().ToString(), ReferralId = referralId, Clinician = "clinician-3",
+            AssessmentId = Guid.NewGuid().ToString(), ReferralId = referralId,
             RiskOfViolence = new SrpRating { Level = "high", Rationale = rationale },
             Persistence = new SrpRating { Level = "high", Rationale = rationale },
             Recurrence = new SrpRating { Level = "moderate", Rationale = rationale },

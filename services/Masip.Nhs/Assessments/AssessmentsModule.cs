@@ -1,7 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Masip.Contracts.Messages;
-using Masip.Nhs.Assessments.CompletingAssessments;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Nhs.Assessments;
@@ -16,8 +15,8 @@ public static class AssessmentsModule
             store.Projections.Snapshot<Assessment>(SnapshotLifecycle.Inline);
             store.Schema.For<Assessment>().Index(a => a.ReferralId);
         });
-        services.AddScoped<CompleteAssessmentHandler>();
-        // Levels and the clinician's summary only: never rationale, formulation or Mullen type.
+        // Levels and the clinician's summary only: never rationale, formulation or Mullen type. A
+        // reassessment publishes its summary too: partners keep the newest (by the relay's sequence).
         services.PublishIntegrationEvent<AssessmentCompleted>(e => new RiskSummaryUpdatedV1(
             e.PerpetratorId, e.ReferralId, e.RiskOfViolence.Level, e.Persistence.Level, e.Recurrence.Level,
             e.PsychologicalDamage.Level, e.RiskSummary, e.CompletedAt));

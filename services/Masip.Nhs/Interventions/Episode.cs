@@ -1,9 +1,11 @@
+using Masip.Nhs.Lists;
+
 namespace Masip.Nhs.Interventions;
 
 /// <summary>
 /// An intervention episode started: stalking-specific modalities only (never domestic-abuse
 /// group programmes, 001 L779). The referral route is copied in so the outcomes view can
-/// compare routes without reading another stream.
+/// compare routes without reading another stream. The clinician is the one who started it (the actor).
 /// </summary>
 public sealed record InterventionStarted(
     Guid EpisodeId,
@@ -61,6 +63,9 @@ public sealed record Episode(
     public const string Attended = "attended";
     public const string DidNotAttend = "did-not-attend";
     public const string Cancelled = "cancelled";
+
+    /// <summary>The outcomes list's order: newest episode first.</summary>
+    public string ListKey => ListKeys.Newest(StartedAt, Id);
 
     public static Episode Create(InterventionStarted e) => new(
         e.EpisodeId, e.ReferralId, e.PerpetratorId, e.Route, e.Modality, e.PlannedSessions, e.Clinician, e.StartedAt,

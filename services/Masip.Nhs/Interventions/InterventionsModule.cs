@@ -13,9 +13,8 @@ public static class InterventionsModule
         services.ConfigureMarten(store =>
         {
             store.Projections.Snapshot<Episode>(SnapshotLifecycle.Inline);
-            store.Schema.For<Episode>().Index(e => e.ReferralId);
+            store.Schema.For<Episode>().Index(e => e.ReferralId).Duplicate(e => e.ListKey);
         });
-        services.AddScoped<EpisodeHandler>();
         services.PublishIntegrationEvent<InterventionStarted>(e => new InterventionStartedV1(e.EpisodeId, e.PerpetratorId, e.Modality, e.StartedAt));
         services.PublishIntegrationEvent<InterventionEnded>(e => new InterventionEndedV1(e.EpisodeId, e.PerpetratorId, e.Reason, e.EndedAt));
         return services;

@@ -1,76 +1,16 @@
-using Grpc.Core;
 using Marten;
 using Masip.Contracts.Nhs;
-using Masip.Nhs.Interventions.EndingInterventions;
-using Masip.Nhs.Interventions.LoggingSessions;
-using Masip.Nhs.Interventions.RecordingOutcomes;
-using Masip.Nhs.Interventions.RecordingRelapsePlans;
-using Masip.Nhs.Interventions.StartingInterventions;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Nhs.Interventions;
 
-public sealed class NhsInterventionsGrpc(EpisodeHandler episodes, IQuerySession query) : NhsInterventions.NhsInterventionsBase
+/// <summary>
+/// Intervention episodes. Each command's endpoint lives beside its use case (StartingInterventions/...,
+/// LoggingSessions/..., ...); the queries are in EpisodeQueries.cs.
+/// </summary>
+public sealed partial class NhsInterventionsGrpc(CommandPipeline pipeline, IQuerySession query) : NhsInterventions.NhsInterventionsBase
 {
-    public override async Task<EpisodeReply> StartIntervention(StartInterventionRequest request, ServerCallContext context) =>
-        ToReply(await episodes.Start(StartInterventionDecision.Validate(request), context.CancellationToken));
-
-    public override async Task<EpisodeReply> LogSession(LogSessionRequest request, ServerCallContext context)
-    {
-        var command = LogSessionDecision.Validate(request);
-        return ToReply(await episodes.Change(command.EpisodeId, (e, now) => LogSessionDecision.Decide(e, command, now), context.CancellationToken));
-    }
-
-    public override async Task<EpisodeReply> RecordRelapsePlan(RecordRelapsePlanRequest request, ServerCallContext context)
-    {
-        var command = RecordRelapsePlanDecision.Validate(request);
-        return ToReply(await episodes.Change(command.EpisodeId, (e, now) => RecordRelapsePlanDecision.Decide(e, command, now), context.CancellationToken));
-    }
-
-    public override async Task<EpisodeReply> RecordOutcomeMeasure(RecordOutcomeMeasureRequest request, ServerCallContext context)
-    {
-        var command = RecordOutcomeMeasureDecision.Validate(request);
-        return ToReply(await episodes.Change(command.EpisodeId, (e, now) => RecordOutcomeMeasureDecision.Decide(e, command, now), context.CancellationToken));
-    }
-
-    public override async Task<EpisodeReply> EndIntervention(EndInterventionRequest request, ServerCallContext context)
-    {
-        var command = EndInterventionDecision.Validate(request);
-        return ToReply(await episodes.Change(command.EpisodeId, (e, now) => EndInterventionDecision.Decide(e, command, now), context.CancellationToken));
-    }
-
-    public override async Task<EpisodeReply> GetEpisode(GetEpisodeRequest request, ServerCallContext context) =>
-        ToReply(await Load(request, context));
-
-    public override async Task<EpisodeOutcomesReply> GetEpisodeOutcomes(GetEpisodeRequest request, ServerCallContext context) =>
-        ToReply(EpisodeOutcomes.Of(await Load(request, context)));
-
-    public override async Task<OutcomesReply> ListOutcomes(ListOutcomesRequest request, ServerCallContext context)
-    {
-        IQueryable<Episode> episodes = query.Query<Episode>();
-        if (!string.IsNullOrWhiteSpace(request.Route))
-        {
-            var route = Require.OneOf(request.Route, "route", Referrals.RecordingReferrals.RecordReferralDecision.Routes);
-            episodes = episodes.Where(e => e.Route == route);
-        }
-        if (!string.IsNullOrWhiteSpace(request.Modality))
-        {
-            var modality = Require.OneOf(request.Modality, "modality", StartInterventionDecision.Modalities);
-            episodes = episodes.Where(e => e.Modality == modality);
-        }
-        var list = await episodes.OrderBy(e => e.StartedAt).Take(5000).ToListAsync(context.CancellationToken);
-        var reply = new OutcomesReply();
-        reply.Episodes.AddRange(list.Select(e => ToReply(EpisodeOutcomes.Of(e))));
-        return reply;
-    }
-
-    private async Task<Episode> Load(GetEpisodeRequest request, ServerCallContext context)
-    {
-        var id = Require.Id(request.EpisodeId, "episode_id");
-        return await query.LoadAsync<Episode>(id, context.CancellationToken)
-            ?? throw new RecordNotFoundException("episode_id", $"no episode {id}");
-    }
-
     private static EpisodeReply ToReply(Episode episode)
     {
         var reply = new EpisodeReply

@@ -7,11 +7,11 @@ namespace Masip.Nhs.Liaison;
 public static class LiaisonModule
 {
     public static IServiceCollection AddNhsLiaison(this IServiceCollection services) =>
-        services.AddScoped<LiaisonHandler>().ConfigureMarten(store =>
+        services.ConfigureMarten(store =>
         {
             store.Projections.Snapshot<CustodyContact>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<CourtReport>(SnapshotLifecycle.Inline);
-            store.Schema.For<CustodyContact>().Index(c => c.PerpetratorId);
-            store.Schema.For<CourtReport>().Index(c => c.PerpetratorId);
+            store.Schema.For<CustodyContact>().Index(c => c.PerpetratorId).Duplicate(c => c.ListKey);
+            store.Schema.For<CourtReport>().Index(c => c.PerpetratorId).Duplicate(c => c.ListKey);
         });
 }

@@ -1,13 +1,11 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Masip.Contracts.Messages;
-using Masip.Nhs.Referrals.DecidingReferrals;
-using Masip.Nhs.Referrals.RecordingReferrals;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Nhs.Referrals;
 
-/// <summary>Referrals in: their stream, the waiting list, the handlers and the decision message.</summary>
+/// <summary>Referrals in: their stream, the waiting list and the decision message.</summary>
 public static class ReferralsModule
 {
     public static IServiceCollection AddNhsReferrals(this IServiceCollection services)
@@ -15,10 +13,8 @@ public static class ReferralsModule
         services.ConfigureMarten(store =>
         {
             store.Projections.Snapshot<Referral>(SnapshotLifecycle.Inline);
-            store.Schema.For<Referral>().Index(r => r.Status).Index(r => r.PerpetratorId);
+            store.Schema.For<Referral>().Index(r => r.Status).Index(r => r.PerpetratorId).Duplicate(r => r.QueueKey);
         });
-        services.AddScoped<RecordReferralHandler>();
-        services.AddScoped<DecideReferralHandler>();
         // Joined the waiting list: the DMM lists it until the decision (NhsReferralDecidedV1) arrives.
         services.PublishIntegrationEvent<ReferralReceived>(e => new ReferralAwaitingDecisionV1(
             e.ReferralId, ReferralAwaitingDecisionV1.Nhs, e.Route, null, e.CaseId, e.PerpetratorId, e.RiskLevel, e.ReceivedAt));

@@ -49,10 +49,4 @@ public sealed class EpisodeTests_LogSession
 
         Assert.Equal("date", Assert.Throws<InvalidFieldException>(() => LogSessionDecision.Decide(Given.OpenEpisode(), early, Given.Now)).Field);
     }
-
-    [Fact]
-    public void Given_no_episode_When_logging_Then_NotFound()
-    {
-        Assert.Equal("episode_id", Assert.Throws<RecordNotFoundException>(() => LogSessionDecision.Decide(null, Command(), Given.Now)).Field);
-    }
 }

@@ -25,11 +25,4 @@ public sealed class EpisodeTests_RecordRelapsePlan
         Assert.Throws<RuleViolationException>(() =>
             RecordRelapsePlanDecision.Decide(Given.EndedEpisode(), new RecordRelapsePlan(Given.EpisodeId, "late plan"), Given.Now));
     }
-
-    [Fact]
-    public void Given_no_episode_When_recording_a_relapse_plan_Then_NotFound_naming_episode_id()
-    {
-        Assert.Equal("episode_id", Assert.Throws<RecordNotFoundException>(() =>
-            RecordRelapsePlanDecision.Decide(null, new RecordRelapsePlan(Given.EpisodeId, "plan"), Given.Now)).Field);
-    }
 }

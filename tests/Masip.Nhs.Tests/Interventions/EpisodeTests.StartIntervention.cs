@@ -8,12 +8,12 @@ namespace Masip.Nhs.Tests.Interventions;
 
 public sealed class EpisodeTests_StartIntervention
 {
-    private static StartIntervention Command(string modality = "cbt") => new(Given.EpisodeId, Given.ReferralId, modality, 12, "clinician-03");
+    private static StartIntervention Command(string modality = "cbt") => new(Given.EpisodeId, Given.ReferralId, modality, 12);
 
     [Fact]
-    public void Given_an_accepted_referral_When_starting_Then_the_episode_starts_with_the_referral_route()
+    public void Given_an_accepted_referral_When_starting_Then_the_episode_starts_with_the_referral_route_and_the_calling_clinician()
     {
-        var events = StartInterventionDecision.Decide(Given.AcceptedReferral(), null, Command(), Given.Now);
+        var events = StartInterventionDecision.Decide(Given.AcceptedReferral(), null, Command(), Given.Clinician, Given.Now);
 
         Assert.Equal(new InterventionStarted(Given.EpisodeId, Given.ReferralId, Given.PerpetratorId, "police", "cbt", 12, "clinician-03", Given.Now),
             Assert.Single(events));
@@ -22,24 +22,20 @@ public sealed class EpisodeTests_StartIntervention
     [Fact]
     public void Given_a_waiting_referral_When_starting_Then_FailedPrecondition_naming_referral_id()
     {
-        var error = Assert.Throws<RuleViolationException>(() => StartInterventionDecision.Decide(Given.WaitingReferral(), null, Command(), Given.Now));
+        var error = Assert.Throws<RuleViolationException>(() =>
+            StartInterventionDecision.Decide(Given.WaitingReferral(), null, Command(), Given.Clinician, Given.Now));
 
         Assert.Equal("referral_id", error.Field);
     }
 
     [Fact]
-    public void Given_no_referral_When_starting_Then_NotFound()
-    {
-        Assert.Equal("referral_id",
-            Assert.Throws<RecordNotFoundException>(() => StartInterventionDecision.Decide(null, null, Command(), Given.Now)).Field);
-    }
-
-    [Fact]
     public void Given_the_episode_When_starting_it_again_Then_nothing_changes_and_a_different_one_is_refused()
     {
-        Assert.Empty(StartInterventionDecision.Decide(Given.AcceptedReferral(), Given.OpenEpisode(), Command(), Given.Now));
+        Assert.Empty(StartInterventionDecision.Decide(Given.AcceptedReferral(), Given.OpenEpisode(), Command(), Given.Clinician, Given.Now));
         Assert.Equal("episode_id", Assert.Throws<DuplicateRecordException>(() =>
-            StartInterventionDecision.Decide(Given.AcceptedReferral(), Given.OpenEpisode(), Command("emdr"), Given.Now)).Field);
+            StartInterventionDecision.Decide(Given.AcceptedReferral(), Given.OpenEpisode(), Command("emdr"), Given.Clinician, Given.Now)).Field);
+        Assert.Equal("episode_id", Assert.Throws<DuplicateRecordException>(() =>
+            StartInterventionDecision.Decide(Given.AcceptedReferral(), Given.OpenEpisode(), Command(), Given.AnotherClinician, Given.Now)).Field);
     }
 
     [Theory]
@@ -50,24 +46,9 @@ public sealed class EpisodeTests_StartIntervention
     {
         var request = new StartInterventionRequest
         {
-            EpisodeId = Given.EpisodeId.ToString(), ReferralId = Given.ReferralId.ToString(), Modality = modality,
-            PlannedSessions = 12, Clinician = "clinician-03",
+            EpisodeId = Given.EpisodeId.ToString(), ReferralId = Given.ReferralId.ToString(), Modality = modality, PlannedSessions = 12,
         };
 
         Assert.Equal("modality", Assert.Throws<InvalidFieldException>(() => StartInterventionDecision.Validate(request)).Field);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(101)]
-    public void When_planned_sessions_are_out_of_range_Then_InvalidArgument(int planned)
-    {
-        var request = new StartInterventionRequest
-        {
-            EpisodeId = Given.EpisodeId.ToString(), ReferralId = Given.ReferralId.ToString(), Modality = "act",
-            PlannedSessions = planned, Clinician = "clinician-03",
-        };
-
-        Assert.Equal("planned_sessions", Assert.Throws<InvalidFieldException>(() => StartInterventionDecision.Validate(request)).Field);
     }
 }

@@ -15,9 +15,8 @@ public static class EndInterventionDecision
         Require.OneOf(request.Reason, "reason", Reasons));
 
     /// <summary>An episode ends once; ending it again for the same reason is no change.</summary>
-    public static IReadOnlyList<object> Decide(Episode? episode, EndIntervention command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Episode current, EndIntervention command, DateTimeOffset now)
     {
-        var current = episode ?? throw new RecordNotFoundException("episode_id", $"no episode {command.EpisodeId}");
         if (!current.Open)
             return current.EndReason == command.Reason
                 ? []

@@ -18,9 +18,8 @@ public static class LogSessionDecision
         Require.OptionalText(request.ClinicalNotes, "clinical_notes", 20000));
 
     /// <summary>Sessions belong to an open episode. Idempotent by session id.</summary>
-    public static IReadOnlyList<object> Decide(Episode? episode, LogSession command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Episode current, LogSession command, DateTimeOffset now)
     {
-        var current = episode ?? throw new RecordNotFoundException("episode_id", $"no episode {command.EpisodeId}");
         if (current.Sessions.FirstOrDefault(s => s.Id == command.SessionId) is { } logged)
             return logged == new LoggedSession(command.SessionId, command.Date, command.Attendance, command.ClinicalNotes)
                 ? []

@@ -31,7 +31,7 @@ public static class RecordOutcomeMeasureDecision
             Require.Id(request.MeasureId, "measure_id"),
             Require.OneOf(request.Point, "point", Points),
             Require.OneOf(request.Measure, "measure", Measures),
-            Require.Text(request.Instrument, "instrument", 100),
+            Require.Text(request.Instrument, "instrument"),
             request.ScaleMin, request.ScaleMax, request.Value,
             Require.Date(request.MeasuredOn, "measured_on"));
     }
@@ -41,9 +41,8 @@ public static class RecordOutcomeMeasureDecision
     /// episode (it is often taken at discharge). One measure keeps one instrument and scale within
     /// an episode, or its change would mean nothing. Idempotent by measure id.
     /// </summary>
-    public static IReadOnlyList<object> Decide(Episode? episode, RecordOutcomeMeasure command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Episode current, RecordOutcomeMeasure command, DateTimeOffset now)
     {
-        var current = episode ?? throw new RecordNotFoundException("episode_id", $"no episode {command.EpisodeId}");
         var taken = new MeasureTaken(command.MeasureId, command.Point, command.Measure, command.Instrument,
             command.ScaleMin, command.ScaleMax, command.Value, command.MeasuredOn);
         if (current.Measures.FirstOrDefault(m => m.Id == command.MeasureId) is { } existing)

@@ -12,9 +12,8 @@ public static class RecordRelapsePlanDecision
         Require.Text(request.Plan, "plan", 20000));
 
     /// <summary>A relapse plan may be written or revised while the episode is open; the same plan again is no change.</summary>
-    public static IReadOnlyList<object> Decide(Episode? episode, RecordRelapsePlan command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Episode current, RecordRelapsePlan command, DateTimeOffset now)
     {
-        var current = episode ?? throw new RecordNotFoundException("episode_id", $"no episode {command.EpisodeId}");
         if (current.RelapsePlan == command.Plan)
             return [];
         if (!current.Open)

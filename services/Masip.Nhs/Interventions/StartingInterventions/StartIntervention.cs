@@ -1,10 +1,11 @@
 using Masip.Contracts.Nhs;
 using Masip.Nhs.Referrals;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Nhs.Interventions.StartingInterventions;
 
-public sealed record StartIntervention(Guid EpisodeId, Guid ReferralId, string Modality, int PlannedSessions, string Clinician);
+public sealed record StartIntervention(Guid EpisodeId, Guid ReferralId, string Modality, int PlannedSessions);
 
 public static class StartInterventionDecision
 {
@@ -17,32 +18,28 @@ public static class StartInterventionDecision
         "cbt", "act", "distress-tolerance", "emotion-regulation", "schema-therapy", "emdr",
     }.ToDictionary(m => m);
 
-    public static StartIntervention Validate(StartInterventionRequest request)
-    {
-        if (request.PlannedSessions is < 1 or > 100)
-            throw new InvalidFieldException("planned_sessions", "must be between 1 and 100");
-        return new StartIntervention(
-            Require.Id(request.EpisodeId, "episode_id"),
-            Require.Id(request.ReferralId, "referral_id"),
-            Require.OneOf(request.Modality, "modality", Modalities),
-            request.PlannedSessions,
-            Require.Text(request.Clinician, "clinician", 100));
-    }
+    // planned_sessions (1..100) and the lengths are the request's bounds (nhs.proto), checked before this.
+    public static StartIntervention Validate(StartInterventionRequest request) => new(
+        Require.Id(request.EpisodeId, "episode_id"),
+        Require.Id(request.ReferralId, "referral_id"),
+        Require.OneOf(request.Modality, "modality", Modalities),
+        request.PlannedSessions);
 
-    /// <summary>An episode needs an accepted referral. Idempotent by episode id.</summary>
-    public static IReadOnlyList<object> Decide(Referral? referral, Episode? current, StartIntervention command, DateTimeOffset now)
+    /// <summary>
+    /// An episode needs an accepted referral; the clinician who starts it (the actor) is its
+    /// clinician. Idempotent by episode id: the same start by the same clinician decides nothing.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(Referral referral, Episode? current, StartIntervention command, Actor actor, DateTimeOffset now)
     {
-        if (referral is null)
-            throw new RecordNotFoundException("referral_id", $"no referral {command.ReferralId}");
         if (current is not null)
         {
             var same = current.ReferralId == command.ReferralId && current.Modality == command.Modality
-                && current.PlannedSessions == command.PlannedSessions && current.Clinician == command.Clinician;
+                && current.PlannedSessions == command.PlannedSessions && current.Clinician == actor.Subject;
             return same ? [] : throw new DuplicateRecordException("episode_id", "a different episode already has this id");
         }
         if (referral.Status != ReferralStatus.Accepted)
             throw new RuleViolationException("referral_id", $"the referral is {referral.Status.ToString().ToLowerInvariant()}; accept it first");
         return [new InterventionStarted(command.EpisodeId, referral.Id, referral.PerpetratorId, referral.Route,
-            command.Modality, command.PlannedSessions, command.Clinician, now)];
+            command.Modality, command.PlannedSessions, actor.Subject, now)];
     }
 }
