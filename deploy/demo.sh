@@ -95,7 +95,7 @@ done
 [[ -n "$arrived" ]] || fail "the referral $referral_id did not reach the advocacy service within 20 s (RabbitMQ?)"
 
 say "The advocate accepts the referral"
-run "accepting the referral" advocacy accept "$referral_id" --advocate advocate-01
+run "accepting the referral" advocacy accept "$referral_id" --user advocate-01
 
 if masip --help 2>/dev/null | grep -qE '^  meetings '; then
   # the DMM meets on working days: today, or the next working day at a weekend

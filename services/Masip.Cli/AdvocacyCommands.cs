@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Masip.Contracts.Advocacy;
+using Masip.Contracts.Common;
 
 namespace Masip.Cli;
 
@@ -20,11 +21,24 @@ public static class AdvocacyCommands
     {
         var status = new Option<string?>("--status") { Description = "pending | accepted | declined (default: all)" };
         status.AcceptOnlyFromAmong("pending", "accepted", "declined");
-        var command = new Command("referrals", "Victim referrals received, newest last") { status };
+        var command = new Command("referrals", "Victim referrals received, newest first (every page)") { status };
         command.Handle(env, Advocate, async run =>
         {
-            var reply = await new AdvocacyReferrals.AdvocacyReferralsClient(run.Channel("advocacy"))
-                .ListReferralsAsync(new ListReferralsRequest { Status = run.Value(status) ?? "" }, run.Call);
+            var client = new AdvocacyReferrals.AdvocacyReferralsClient(run.Channel("advocacy"));
+            var request = new ListReferralsRequest { Status = run.Value(status) ?? "", Page = new PageRequest { PageSize = 500 } };
+            // One reply holding every page: the table (or the JSON) shows the whole list, as before it was paged.
+            var reply = new ListReferralsReply();
+            while (true)
+            {
+                var page = await client.ListReferralsAsync(request, run.Call);
+                reply.Referrals.AddRange(page.Referrals);
+                reply.Page = page.Page;
+                foreach (var withheld in page.WithheldFields.Except(reply.WithheldFields).ToList())
+                    reply.WithheldFields.Add(withheld);
+                if (page.Page.NextPageToken.Length == 0)
+                    break;
+                request.Page.PageToken = page.Page.NextPageToken;
+            }
             return run.Print(reply, () =>
             {
                 var table = new Table("REFERRAL", "STATUS", "SOURCE", "CRIME REF", "VICTIM", "PHONE", "RECEIVED", "REASON");
@@ -40,12 +54,11 @@ public static class AdvocacyCommands
     private static Command Accept(CliEnvironment env)
     {
         var referralId = new Argument<string>("referral-id");
-        var advocateId = new Option<string?>("--advocate") { Description = "Who accepts (default: the --user subject)" };
-        var command = new Command("accept", "Accept a referral") { referralId, advocateId };
+        var command = new Command("accept", "Accept a referral (as the --user advocate: the service records the caller)") { referralId };
         command.Handle(env, Advocate, async run =>
         {
             var reply = await new AdvocacyReferrals.AdvocacyReferralsClient(run.Channel("advocacy")).AcceptReferralAsync(
-                new AcceptReferralRequest { ReferralId = run.Value(referralId), AdvocateId = run.Value(advocateId) ?? run.Actor }, run.Call);
+                new AcceptReferralRequest { ReferralId = run.Value(referralId) }, run.Call);
             return run.Print(reply, () =>
             {
                 run.Fields(("referral", reply.ReferralId), ("status", reply.Status), ("crime reference", reply.CrimeReference),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Masip.Contracts.Messages;
+using Masip.ServiceDefaults.Messaging;
 using Masip.Testing;
 
 namespace Masip.Advocacy.IntegrationTests;
@@ -56,6 +57,16 @@ public sealed class Broker : IAsyncDisposable
 
     public Task Publish<T>(T message, Guid messageId) where T : class =>
         _bus.Publish(message, context => context.MessageId = messageId);
+
+    /// <summary>Publishes as the outbox relay does: with the event's position in the publisher's store in the headers.</summary>
+    public Task Publish<T>(T message, Guid messageId, MessageSource source) where T : class =>
+        _bus.Publish(message, context =>
+        {
+            context.MessageId = messageId;
+            context.Headers.Set(MessageSource.SequenceHeader, source.Sequence);
+            context.Headers.Set(MessageSource.StreamHeader, source.StreamId.ToString());
+            context.Headers.Set(MessageSource.VersionHeader, source.Version);
+        });
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

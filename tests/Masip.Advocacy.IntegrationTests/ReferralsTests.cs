@@ -3,12 +3,11 @@ using MassTransit;
 using Masip.Contracts.Advocacy;
 using Masip.Contracts.Messages;
 using Masip.Testing;
-using Npgsql;
 using Xunit;
 
 namespace Masip.Advocacy.IntegrationTests;
 
-/// <summary>Referrals in (message and gRPC), duplicates, accept and decline with the decision published.</summary>
+/// <summary>Referrals in (message and gRPC), duplicates, accept and decline by the caller with the decision published.</summary>
 public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifetime
 {
     private Advocacy _advocacy = null!;
@@ -16,7 +15,7 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
 
     public async Task InitializeAsync()
     {
-        _advocacy = new Advocacy(await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name));
+        _advocacy = new Advocacy(await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name), bed);
         _broker = await Broker.StartAsync(bed);
     }
 
@@ -30,27 +29,48 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
 
         await _broker.Publish(message, messageId);
         await _broker.Publish(message, messageId);
-        var received = await Eventually.ValueAsync(
-            async () => await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = message.ReferralId.ToString() }),
-            TimeSpan.FromSeconds(30), "the police referral");
-        var sentinel = PoliceReferral("CRIS-IT-POLICE-2", "Test Person 502");
-        await _broker.Publish(sentinel, NewId.NextGuid());
-        await Eventually.ValueAsync(
-            async () => await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = sentinel.ReferralId.ToString() }),
-            TimeSpan.FromSeconds(30), "the sentinel referral");
+        await _advocacy.Consumed.Await(messageId, times: 2);
 
+        var received = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = message.ReferralId.ToString() });
         Assert.Equal(("pending", "police", "CRIS-IT-POLICE-1"), (received.Status, received.Source, received.CrimeReference));
-        Assert.Equal(1, await Scalar("select count(*) from masip.mt_events where stream_id = @id", message.ReferralId));
+        Assert.Equal(1, await EventsIn(message.ReferralId));
+    }
+
+    /// <summary>
+    /// The inbox is what keeps this once: linked to a referral that was declined since, the police
+    /// referral delivered again would start afresh (a declined referral no longer holds the
+    /// victim's place), so the decision alone would receive it a second time.
+    /// </summary>
+    [Fact]
+    public async Task A_police_referral_linked_to_a_referral_declined_since_and_then_delivered_again_is_not_received_again()
+    {
+        var helpline = Advocacy.NewReferral("CRIS-IT-INBOX-1");
+        helpline.VictimName = "Test Person 551";
+        var original = await _advocacy.Recorded(helpline);
+        var police = PoliceReferral("CRIS-IT-INBOX-1", "Test Person 551");
+        var messageId = NewId.NextGuid();
+        await _broker.Publish(police, messageId);
+        await _advocacy.Consumed.Await(messageId);
+        Assert.Equal([police.ReferralId.ToString()],
+            (await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = original.ReferralId })).LinkedReferralIds);
+        await _advocacy.Referrals.DeclineReferralAsync(new DeclineReferralRequest { ReferralId = original.ReferralId, Reason = "victim declined support" });
+
+        await _broker.Publish(police, messageId);
+        await _advocacy.Consumed.Await(messageId, times: 2);
+
+        Assert.Equal(0, await EventsIn(police.ReferralId));
+        var viaLink = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = police.ReferralId.ToString() });
+        Assert.Equal((original.ReferralId, "declined"), (viaLink.ReferralId, viaLink.Status));
+        Assert.Equal(1, await _advocacy.Scalar("select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @id", ("id", messageId.ToString())));
     }
 
     [Fact]
     public async Task A_second_referral_of_the_same_victim_in_the_same_case_is_linked_not_doubled()
     {
         var police = PoliceReferral("CRIS-IT-DUP-1", "Test Person 601");
-        await _broker.Publish(police, NewId.NextGuid());
-        await Eventually.ValueAsync(
-            async () => await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = police.ReferralId.ToString() }),
-            TimeSpan.FromSeconds(30), "the police referral");
+        var policeMessage = NewId.NextGuid();
+        await _broker.Publish(police, policeMessage);
+        await _advocacy.Consumed.Await(policeMessage);
         var helpline = Advocacy.NewReferral("cris-it-dup-1");
         helpline.VictimName = "  test person   601 ";
 
@@ -62,7 +82,7 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         Assert.Equal([helpline.ReferralId], linked.LinkedReferralIds);
         Assert.Equal(linked, again);
         Assert.Equal(police.ReferralId.ToString(), viaDuplicateId.ReferralId);
-        var all = await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest());
+        var all = await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest { Page = new() { PageSize = 500 } });
         Assert.Single(all.Referrals, r => r.CrimeReference.Equals("CRIS-IT-DUP-1", StringComparison.OrdinalIgnoreCase));
 
         // One referral waits for a decision at the DMM: the linked duplicate publishes nothing.
@@ -96,25 +116,24 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         var stored = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = original });
         Assert.Equal(4, stored.LinkedReferralIds.Count);
         Assert.Equal(requests.Select(r => r.ReferralId).Order(), stored.LinkedReferralIds.Append(original).Order());
-        Assert.Single((await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest())).Referrals, r => r.CrimeReference == "CRIS-IT-RACE-1");
+        Assert.Equal(1, await _advocacy.Scalar("select count(*) from masip.mt_doc_referral where data ->> 'CrimeReference' = 'CRIS-IT-RACE-1'"));
     }
 
     [Fact]
     public async Task Police_and_helpline_referrals_of_the_same_victim_arriving_together_make_one_referral()
     {
         var police = PoliceReferral("CRIS-IT-RACE-2", "Test Person 701");
+        var policeMessage = NewId.NextGuid();
         var helpline = Advocacy.NewReferral("CRIS-IT-RACE-2");
         helpline.VictimName = "Test Person 701";
 
-        var viaBroker = _broker.Publish(police, NewId.NextGuid());
+        var viaBroker = _broker.Publish(police, policeMessage);
         var viaGrpc = _advocacy.Referrals.RecordReferralAsync(helpline).ResponseAsync;
         await Task.WhenAll(viaBroker, viaGrpc);
-        var linked = await Eventually.ValueAsync(async () =>
-        {
-            var all = (await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest())).Referrals.Where(r => r.CrimeReference == "CRIS-IT-RACE-2").ToList();
-            return all.Count == 1 && all[0].LinkedReferralIds.Count == 1 ? all[0] : null;
-        }, TimeSpan.FromSeconds(30), "one referral with one link");
+        await _advocacy.Consumed.Await(policeMessage);
 
+        Assert.Equal(1, await _advocacy.Scalar("select count(*) from masip.mt_doc_referral where data ->> 'CrimeReference' = 'CRIS-IT-RACE-2'"));
+        var linked = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = helpline.ReferralId });
         Assert.Equal(new[] { police.ReferralId.ToString(), helpline.ReferralId }.Order(), linked.LinkedReferralIds.Append(linked.ReferralId).Order());
     }
 
@@ -141,26 +160,39 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         noSource.Source = "police"; // police referrals arrive as messages only
         var noName = Advocacy.NewReferral();
         noName.VictimName = " ";
+        var nul = Advocacy.NewReferral();
+        nul.VictimName = "Test\0Person";
+        var tooLong = Advocacy.NewReferral();
+        tooLong.Reason = new string('r', 4001);
+        var twoLines = Advocacy.NewReferral();
+        twoLines.CrimeReference = "CRIS-1\nCRIS-2";
 
         await Advocacy.Refused(() => _advocacy.Referrals.RecordReferralAsync(noSource).ResponseAsync, StatusCode.InvalidArgument, "source");
         await Advocacy.Refused(() => _advocacy.Referrals.RecordReferralAsync(noName).ResponseAsync, StatusCode.InvalidArgument, "victim_name");
+        var nulError = await Advocacy.Refused(() => _advocacy.Referrals.RecordReferralAsync(nul).ResponseAsync, StatusCode.InvalidArgument, "victim_name");
+        var longError = await Advocacy.Refused(() => _advocacy.Referrals.RecordReferralAsync(tooLong).ResponseAsync, StatusCode.InvalidArgument, "reason");
+        await Advocacy.Refused(() => _advocacy.Referrals.RecordReferralAsync(twoLines).ResponseAsync, StatusCode.InvalidArgument, "crime_reference");
 
-        foreach (var id in new[] { noSource.ReferralId, noName.ReferralId })
+        Assert.Equal("victim_name: must not contain a NUL character", nulError.Status.Detail);
+        Assert.Equal("reason: must be at most 4000 characters; got 4001", longError.Status.Detail);
+        foreach (var id in new[] { noSource.ReferralId, noName.ReferralId, nul.ReferralId, tooLong.ReferralId, twoLines.ReferralId })
             await Advocacy.Refused(() => _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = id }).ResponseAsync, StatusCode.NotFound, "referral_id");
     }
 
     [Fact]
-    public async Task Accepting_publishes_the_decision_and_a_second_decision_is_refused_with_nothing_changed()
+    public async Task Accepting_records_the_caller_publishes_the_decision_and_a_second_decision_is_refused_with_nothing_changed()
     {
         var referral = await _advocacy.Recorded();
 
-        var accepted = await _advocacy.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referral.ReferralId, AdvocateId = "advocate-101" });
-        await Advocacy.Refused(() => _advocacy.Referrals.DeclineReferralAsync(new DeclineReferralRequest
-            { ReferralId = referral.ReferralId, AdvocateId = "advocate-102", Reason = "x" }).ResponseAsync, StatusCode.FailedPrecondition, "referral_id");
-        await Advocacy.Refused(() => _advocacy.Referrals.AcceptReferralAsync(new AcceptReferralRequest
-            { ReferralId = referral.ReferralId, AdvocateId = "advocate-102" }).ResponseAsync, StatusCode.FailedPrecondition, "referral_id");
+        var accepted = await _advocacy.ReferralsAs("advocate-101").AcceptReferralAsync(new AcceptReferralRequest { ReferralId = referral.ReferralId });
+        await Advocacy.Refused(() => _advocacy.ReferralsAs("advocate-102").DeclineReferralAsync(new DeclineReferralRequest
+            { ReferralId = referral.ReferralId, Reason = "x" }).ResponseAsync, StatusCode.FailedPrecondition, "referral_id");
+        await Advocacy.Refused(() => _advocacy.ReferralsAs("advocate-102").AcceptReferralAsync(new AcceptReferralRequest
+            { ReferralId = referral.ReferralId }).ResponseAsync, StatusCode.FailedPrecondition, "referral_id");
 
         Assert.Equal(("accepted", "advocate-101"), (accepted.Status, accepted.DecidedBy));
+        Assert.Equal("advocate-101", await _advocacy.Text(
+            "select user_name from masip.mt_events where stream_id = @id and type = 'referral_accepted'", ("id", Guid.Parse(referral.ReferralId))));
         var stored = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = referral.ReferralId });
         Assert.Equal(accepted, stored);
         var decided = await Eventually.ValueAsync(() => Task.FromResult(_broker.Decided.Select(d => d.Message)
@@ -170,16 +202,16 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
     }
 
     [Fact]
-    public async Task Declining_records_the_reason_and_publishes_it()
+    public async Task Declining_records_the_caller_and_the_reason_and_publishes_it()
     {
         var referral = await _advocacy.Recorded();
 
-        var declined = await _advocacy.Referrals.DeclineReferralAsync(new DeclineReferralRequest
-            { ReferralId = referral.ReferralId, AdvocateId = "advocate-103", Reason = "victim lives outside the service area" });
+        var declined = await _advocacy.ReferralsAs("advocate-103").DeclineReferralAsync(new DeclineReferralRequest
+            { ReferralId = referral.ReferralId, Reason = "victim lives outside the service area" });
         await Advocacy.Refused(() => _advocacy.Referrals.DeclineReferralAsync(new DeclineReferralRequest
-            { ReferralId = referral.ReferralId, AdvocateId = "advocate-103", Reason = "" }).ResponseAsync, StatusCode.InvalidArgument, "reason");
+            { ReferralId = referral.ReferralId, Reason = "" }).ResponseAsync, StatusCode.InvalidArgument, "reason");
 
-        Assert.Equal(("declined", "victim lives outside the service area"), (declined.Status, declined.DeclineReason));
+        Assert.Equal(("declined", "advocate-103", "victim lives outside the service area"), (declined.Status, declined.DecidedBy, declined.DeclineReason));
         var decided = await Eventually.ValueAsync(() => Task.FromResult(_broker.Decided.Select(d => d.Message)
             .FirstOrDefault(m => m.ReferralId.ToString() == referral.ReferralId)), TimeSpan.FromSeconds(30), "AdvocacyReferralDecidedV1");
         Assert.False(decided.Accepted);
@@ -191,35 +223,33 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
     {
         var id = Guid.NewGuid().ToString();
 
-        await Advocacy.Refused(() => _advocacy.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = id, AdvocateId = "advocate-101" }).ResponseAsync,
+        await Advocacy.Refused(() => _advocacy.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = id }).ResponseAsync,
             StatusCode.NotFound, "referral_id");
-        await Advocacy.Refused(() => _advocacy.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = "nope", AdvocateId = "advocate-101" }).ResponseAsync,
+        await Advocacy.Refused(() => _advocacy.Referrals.AcceptReferralAsync(new AcceptReferralRequest { ReferralId = "nope" }).ResponseAsync,
             StatusCode.InvalidArgument, "referral_id");
-        Assert.Equal(0, await Scalar("select count(*) from masip.mt_events where stream_id = @id", Guid.Parse(id)));
+        Assert.Equal(0, await EventsIn(Guid.Parse(id)));
     }
 
     [Fact]
-    public async Task Listing_by_status_filters_and_a_bad_status_is_refused()
+    public async Task Listing_by_status_filters_and_a_bad_status_or_page_is_refused()
     {
         var pending = await _advocacy.Recorded();
         var accepted = await _advocacy.Accepted();
 
         var list = await _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest { Status = "accepted" });
         await Advocacy.Refused(() => _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest { Status = "lost" }).ResponseAsync, StatusCode.InvalidArgument, "status");
+        await Advocacy.Refused(() => _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest { Page = new() { PageToken = "not-a-token" } }).ResponseAsync,
+            StatusCode.InvalidArgument, "page.page_token");
+        await Advocacy.Refused(() => _advocacy.Referrals.ListReferralsAsync(new ListReferralsRequest { Page = new() { PageSize = 501 } }).ResponseAsync,
+            StatusCode.InvalidArgument, "page.page_size");
 
         Assert.Contains(list.Referrals, r => r.ReferralId == accepted.ReferralId);
         Assert.DoesNotContain(list.Referrals, r => r.ReferralId == pending.ReferralId);
+        Assert.All(list.Referrals, r => Assert.Equal("accepted", r.Status));
     }
 
     private static VictimReferredToAdvocacyV1 PoliceReferral(string crimeReference, string victimName) => new(
         Guid.NewGuid(), crimeReference, victimName, "07700 900321", null, "s4A, victim wants support", "officer-001", DateTimeOffset.UtcNow);
 
-    private async Task<long> Scalar(string sql, Guid id)
-    {
-        await using var connection = new NpgsqlConnection(bed.ConnectionStringFor(AdvocacyHost.Name));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> EventsIn(Guid streamId) => _advocacy.Scalar("select count(*) from masip.mt_events where stream_id = @id", ("id", streamId));
 }

@@ -1,6 +1,7 @@
 using Masip.Advocacy.Referrals;
 using Masip.Advocacy.Support;
 using Masip.Advocacy.VictimUpdates;
+using Masip.ServiceDefaults.Commands;
 
 namespace Masip.Advocacy.Tests;
 
@@ -10,6 +11,11 @@ internal static class Given
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 7, 30, 0, TimeSpan.Zero); // a Wednesday
     public static readonly Guid ReferralId = Guid.Parse("0b9f8a52-3d0e-4e57-9c39-3f4b7b1c2a01");
     public static readonly Guid EpisodeId = Guid.Parse("0b9f8a52-3d0e-4e57-9c39-3f4b7b1c2a02");
+
+    /// <summary>The caller of a command: the token's subject is what events record as who acted.</summary>
+    public static readonly Actor Advocate = new("advocate-001", "advocacy", "advocate");
+
+    public static Actor AdvocateNamed(string subject) => Advocate with { Subject = subject };
 
     public static ReferralReceived Received(string? crimeReference = "CRIS-0001", string victimName = "Test Person 12") =>
         new(ReferralId, "police", crimeReference, victimName, "07700 900123", null, "s4A case, victim asked for support", Now.AddHours(-2));
@@ -25,6 +31,7 @@ internal static class Given
                 ReferralDeclined x => referral.Apply(x),
                 ReferralTriaged x => referral.Apply(x),
                 SupportAllocated x => referral.Apply(x),
+                SupportEnded x => referral.Apply(x),
                 UpdatePreferencesAgreed x => referral.Apply(x),
                 VictimContactLogged x => referral.Apply(x),
                 ConsentToShareGiven x => referral.Apply(x),
@@ -53,12 +60,17 @@ internal static class Given
         return episode;
     }
 
-    public static AdvocateCaseload CaseloadOf(int cases)
+    public static AdvocateCaseload CaseloadOf(int cases, int brief = 0)
     {
         AdvocateCaseload? caseload = null;
         for (var i = 0; i < cases; i++)
         {
             var taken = new AdvocacyCaseTaken("advocate-001", Guid.NewGuid(), Guid.NewGuid(), Now.AddDays(-10));
+            caseload = caseload is null ? AdvocateCaseload.Create(taken) : caseload.Apply(taken);
+        }
+        for (var i = 0; i < brief; i++)
+        {
+            var taken = new BriefCaseTaken("advocate-001", Guid.NewGuid(), Guid.NewGuid(), Now.AddDays(-10));
             caseload = caseload is null ? AdvocateCaseload.Create(taken) : caseload.Apply(taken);
         }
         return caseload!;

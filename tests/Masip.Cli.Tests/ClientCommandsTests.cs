@@ -148,7 +148,7 @@ public sealed class ClientCommandsTests(CliWorld world) : IClassFixture<CliWorld
             var run = await world.RunAsync("advocacy", "referrals", "--status", "pending");
             return run.Code == 0 && run.Output.Contains(referralId) ? run : null;
         }, TimeSpan.FromSeconds(30), "the referral at advocacy");
-        var accepted = (await world.RunAsync("advocacy", "accept", referralId, "--advocate", "advocate-01")).Succeeded();
+        var accepted = (await world.RunAsync("advocacy", "accept", referralId, "--user", "advocate-01")).Succeeded();
         var acceptedList = (await world.RunAsync("advocacy", "referrals", "--status", "accepted", "--json")).Succeeded();
 
         Assert.StartsWith("REFERRAL", pending.Output);

@@ -78,6 +78,9 @@ public sealed record Referral(
     string Reason,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>Newest first, after a page's last key: received_at is a duplicated column (ReferralsModule).</summary>
+    public const string OlderThanKeySql = "(d.received_at, d.id) < (?, ?)";
+
     /// <summary>Crime reference + normalised victim name: how a second referral of the same victim is recognised.</summary>
     public string? DuplicateKey { get; init; }
     public List<Guid> LinkedReferralIds { get; init; } = [];

@@ -10,12 +10,12 @@ namespace Masip.Advocacy.Referrals;
 /// </summary>
 public static class ReferralDuplicates
 {
-    /// <summary>The unique index on the key of open referrals: a second referral racing the first fails on it and is linked on retry.</summary>
+    /// <summary>
+    /// The unique index on the key of open referrals: a second referral racing the first fails on
+    /// it, and the command pipeline (which takes a "_uidx_" violation for a write conflict) decides
+    /// it again, when it finds the first and links.
+    /// </summary>
     public const string IndexName = "mt_doc_referral_uidx_duplicate_key";
-
-    public static bool IsRace(Exception ex) =>
-        ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: IndexName }
-        || ex.InnerException is { } inner && IsRace(inner);
 
     public static string? KeyOf(string? crimeReference, string victimName)
     {
@@ -45,14 +45,15 @@ public static class ReferralDuplicates
         return text.ToString();
     }
 
-    /// <summary>The open (not declined) referral this one duplicates, if any.</summary>
-    public static async Task<Referral?> FindOriginal(IQuerySession session, string? key, Guid exceptId, CancellationToken cancellationToken)
+    /// <summary>The id of the open (not declined) referral this one duplicates, if any.</summary>
+    public static async Task<Guid?> FindOriginal(IQuerySession session, string? key, Guid exceptId, CancellationToken cancellationToken)
     {
         if (key is null)
             return null;
-        return await session.Query<Referral>()
+        var original = await session.Query<Referral>()
             .Where(r => r.DuplicateKey == key && r.Status != ReferralStatus.Declined && r.Id != exceptId)
             .OrderBy(r => r.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);
+        return original?.Id;
     }
 }

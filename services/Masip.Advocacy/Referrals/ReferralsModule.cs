@@ -1,15 +1,12 @@
 using JasperFx.Events.Projections;
 using Marten;
-using Masip.Advocacy.Infrastructure;
 using Masip.Advocacy.Referrals.Consenting;
-using Masip.Advocacy.Referrals.Contacting;
-using Masip.Advocacy.Referrals.ReceivingReferrals;
 using Masip.Contracts.Messages;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Advocacy.Referrals;
 
-/// <summary>Referrals in, triage, contacts, consent: their stream, read model, handlers and the messages they publish.</summary>
+/// <summary>Referrals in, triage, contacts, consent: their stream, read model and the messages they publish.</summary>
 public static class ReferralsModule
 {
     public static IServiceCollection AddReferrals(this IServiceCollection services)
@@ -20,11 +17,10 @@ public static class ReferralsModule
             // One open referral per victim in a case, even when two referrals race: the loser links instead.
             store.Schema.For<Referral>()
                 .Index(r => r.DuplicateKey!, index => { index.IsUnique = true; index.Name = ReferralDuplicates.IndexName; })
-                .Index(r => r.CrimeReference!);
+                .Index(r => r.CrimeReference!)
+                // The list's order (newest first) as a column, for its keyset pages.
+                .Duplicate(r => r.ReceivedAt);
         });
-        services.AddScoped<EventStreams>();
-        services.AddScoped<RecordReferralHandler>();
-        services.AddScoped<LogContactHandler>();
         // A new referral stream only: a duplicate is linked to its original (DuplicateReferralLinked), never received again.
         services.PublishIntegrationEvent<ReferralReceived>(e => new ReferralAwaitingDecisionV1(
             e.ReferralId, ReferralAwaitingDecisionV1.Advocacy, e.Source, e.CrimeReference, null, null, null, e.ReceivedAt));

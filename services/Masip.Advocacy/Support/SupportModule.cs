@@ -1,7 +1,5 @@
 using JasperFx.Events.Projections;
 using Marten;
-using Masip.Advocacy.Support.Allocating;
-using Masip.Advocacy.Support.Closing;
 
 namespace Masip.Advocacy.Support;
 
@@ -15,8 +13,6 @@ public static class SupportModule
             store.Projections.Snapshot<SupportEpisode>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<AdvocateCaseload>(SnapshotLifecycle.Inline);
         });
-        services.AddScoped<AllocateSupportHandler>();
-        services.AddScoped<CloseEpisodeHandler>();
         return services;
     }
 }

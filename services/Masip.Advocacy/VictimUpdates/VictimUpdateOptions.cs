@@ -28,4 +28,7 @@ public sealed class VictimUpdateOptions
 
     /// <summary>How often the overdue check scans open tasks.</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many due tasks the overdue check reads at a time; it pages on until it has seen every one.</summary>
+    public int ScanPageSize { get; set; } = 500;
 }

@@ -25,6 +25,9 @@ public sealed record VictimUpdateTask(
     bool Overdue,
     DateTimeOffset OpenedAt)
 {
+    /// <summary>Earliest due first, after a page's last key: due_at is a duplicated column (VictimUpdatesModule).</summary>
+    public const string AfterKeySql = "(d.due_at, d.id) > (?, ?)";
+
     public DateTimeOffset? DoneAt { get; init; }
     public Guid? ContactId { get; init; }
 

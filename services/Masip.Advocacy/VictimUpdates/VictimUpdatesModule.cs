@@ -15,7 +15,9 @@ public static class VictimUpdatesModule
         services.ConfigureMarten(store =>
         {
             store.Projections.Snapshot<VictimUpdateTask>(SnapshotLifecycle.Inline);
-            store.Schema.For<VictimUpdateTask>().Index(t => t.DueAt);
+            // The lists' and the scanner's order (earliest due first) as a column, for keyset pages.
+            store.Schema.For<VictimUpdateTask>().Duplicate(t => t.DueAt);
+            store.Projections.Snapshot<CaseNews>(SnapshotLifecycle.Inline);
         });
         services.AddHostedService<OverdueUpdateScanner>();
         services.PublishIntegrationEvent<VictimUpdateBecameOverdue>(e =>

@@ -8,17 +8,17 @@ namespace Masip.Advocacy.Tests.Referrals;
 public sealed class ReferralTests_AcceptAndDecline
 {
     [Fact]
-    public void Given_a_pending_referral_When_accepting_Then_it_is_accepted_by_the_advocate()
+    public void Given_a_pending_referral_When_accepting_Then_it_is_accepted_by_the_caller()
     {
-        var events = DecideReferralDecision.Accept(Given.Referral(), new AcceptReferral(Given.ReferralId, "advocate-007"), Given.Now);
+        var events = DecideReferralDecision.Accept(Given.Referral(), Given.AdvocateNamed("advocate-007"), Given.Now);
 
         Assert.Equal(new ReferralAccepted(Given.ReferralId, "CRIS-0001", "advocate-007", Given.Now), Assert.Single(events));
     }
 
     [Fact]
-    public void Given_a_pending_referral_When_declining_Then_it_is_declined_with_the_reason()
+    public void Given_a_pending_referral_When_declining_Then_it_is_declined_by_the_caller_with_the_reason()
     {
-        var events = DecideReferralDecision.Decline(Given.Referral(), new DeclineReferral(Given.ReferralId, "advocate-007", "out of area"), Given.Now);
+        var events = DecideReferralDecision.Decline(Given.Referral(), "out of area", Given.AdvocateNamed("advocate-007"), Given.Now);
 
         Assert.Equal(new ReferralDeclined(Given.ReferralId, "CRIS-0001", "advocate-007", "out of area", Given.Now), Assert.Single(events));
     }
@@ -28,8 +28,8 @@ public sealed class ReferralTests_AcceptAndDecline
     {
         var accepted = Given.Referral(Given.Accepted);
 
-        var accept = Assert.Throws<RuleViolationException>(() => DecideReferralDecision.Accept(accepted, new AcceptReferral(Given.ReferralId, "advocate-002"), Given.Now));
-        var decline = Assert.Throws<RuleViolationException>(() => DecideReferralDecision.Decline(accepted, new DeclineReferral(Given.ReferralId, "advocate-002", "x"), Given.Now));
+        var accept = Assert.Throws<RuleViolationException>(() => DecideReferralDecision.Accept(accepted, Given.AdvocateNamed("advocate-002"), Given.Now));
+        var decline = Assert.Throws<RuleViolationException>(() => DecideReferralDecision.Decline(accepted, "x", Given.AdvocateNamed("advocate-002"), Given.Now));
 
         Assert.Equal("referral_id", accept.Field);
         Assert.Equal("referral_id", decline.Field);
@@ -41,7 +41,7 @@ public sealed class ReferralTests_AcceptAndDecline
     {
         var declined = Given.Referral(new ReferralDeclined(Given.ReferralId, "CRIS-0001", "advocate-001", "duplicate", Given.Now));
 
-        Assert.Throws<RuleViolationException>(() => DecideReferralDecision.Accept(declined, new AcceptReferral(Given.ReferralId, "advocate-002"), Given.Now));
+        Assert.Throws<RuleViolationException>(() => DecideReferralDecision.Accept(declined, Given.AdvocateNamed("advocate-002"), Given.Now));
     }
 
     [Fact]

@@ -10,10 +10,10 @@ public sealed class ReferralTests_Triage
     private static readonly RiskIndicators None = new(false, false, false, false);
 
     private static TriageReferral Command(int yes, int of = 12, RiskIndicators? indicators = null, RiskLevel? judgement = null, string? rationale = null) =>
-        new(Given.ReferralId, Enumerable.Range(1, of).Select(i => ($"q{i:00}", i <= yes)).ToList(), indicators ?? None, judgement, rationale, "advocate-001");
+        new(Given.ReferralId, Enumerable.Range(1, of).Select(i => ($"q{i:00}", i <= yes)).ToList(), indicators ?? None, judgement, rationale);
 
     private static ReferralTriaged Triage(TriageReferral command) =>
-        Assert.IsType<ReferralTriaged>(Assert.Single(TriageReferralDecision.Decide(Given.Referral(Given.Accepted), command, Given.Now)));
+        Assert.IsType<ReferralTriaged>(Assert.Single(TriageReferralDecision.Decide(Given.Referral(Given.Accepted), command, Given.Advocate, Given.Now)));
 
     [Theory]
     [InlineData(0, RiskLevel.Standard, SupportLevel.Brief)]
@@ -27,7 +27,7 @@ public sealed class ReferralTests_Triage
         Assert.Equal(yes, triaged.SashYesCount);
         Assert.Equal(risk, triaged.RiskLevel);
         Assert.Equal(support, triaged.SupportLevel);
-        Assert.Equal(Given.Now, triaged.TriagedAt);
+        Assert.Equal((Given.Now, "advocate-001"), (triaged.TriagedAt, triaged.TriagedBy));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class ReferralTests_Triage
     {
         var referral = Given.Referral(Given.Accepted);
 
-        var noRationale = Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, Command(2, judgement: RiskLevel.High), Given.Now));
-        var lower = Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, Command(11, judgement: RiskLevel.Standard, rationale: "x"), Given.Now));
+        var noRationale = Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, Command(2, judgement: RiskLevel.High), Given.Advocate, Given.Now));
+        var lower = Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, Command(11, judgement: RiskLevel.Standard, rationale: "x"), Given.Advocate, Given.Now));
 
         Assert.Equal("judgement_rationale", noRationale.Field);
         Assert.Equal("professional_judgement", lower.Field);
@@ -73,7 +73,7 @@ public sealed class ReferralTests_Triage
     [Fact]
     public void Given_a_pending_referral_When_triaging_Then_it_is_refused()
     {
-        var error = Assert.Throws<RuleViolationException>(() => TriageReferralDecision.Decide(Given.Referral(), Command(3), Given.Now));
+        var error = Assert.Throws<RuleViolationException>(() => TriageReferralDecision.Decide(Given.Referral(), Command(3), Given.Advocate, Given.Now));
 
         Assert.Equal("referral_id", error.Field);
     }
@@ -82,10 +82,10 @@ public sealed class ReferralTests_Triage
     public void No_answers_or_a_question_answered_twice_is_refused()
     {
         var referral = Given.Referral(Given.Accepted);
-        var none = new TriageReferral(Given.ReferralId, [], None, null, null, "advocate-001");
-        var twice = new TriageReferral(Given.ReferralId, [("q01", true), ("q01", false)], None, null, null, "advocate-001");
+        var none = new TriageReferral(Given.ReferralId, [], None, null, null);
+        var twice = new TriageReferral(Given.ReferralId, [("q01", true), ("q01", false)], None, null, null);
 
-        Assert.Equal("sash_answers", Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, none, Given.Now)).Field);
-        Assert.Equal("sash_answers", Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, twice, Given.Now)).Field);
+        Assert.Equal("sash_answers", Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, none, Given.Advocate, Given.Now)).Field);
+        Assert.Equal("sash_answers", Assert.Throws<InvalidFieldException>(() => TriageReferralDecision.Decide(referral, twice, Given.Advocate, Given.Now)).Field);
     }
 }

@@ -37,14 +37,16 @@ public sealed class SupportEpisodeTests_AllocateSupport
     }
 
     [Fact]
-    public void Given_a_full_caseload_When_allocating_brief_support_Then_it_does_not_count_against_the_cap()
+    public void Given_a_full_caseload_When_allocating_brief_support_Then_it_goes_on_the_caseload_without_counting_against_the_cap()
     {
         var referral = Given.Referral(Given.Accepted, Given.Triaged(SupportLevel.Brief, RiskLevel.Standard));
+        var full = Given.CaseloadOf(20);
 
-        var allocation = AllocateSupportDecision.Decide(referral, Given.CaseloadOf(20), Command, Given.EpisodeId, Given.Now);
+        var allocation = AllocateSupportDecision.Decide(referral, full, Command, Given.EpisodeId, Given.Now);
+        var after = full.Apply(Assert.IsType<BriefCaseTaken>(Assert.Single(allocation.CaseloadEvents)));
 
-        Assert.Empty(allocation.CaseloadEvents);
         Assert.Equal(SupportLevel.Brief, Assert.IsType<SupportEpisodeOpened>(Assert.Single(allocation.EpisodeEvents)).Level);
+        Assert.Equal((20, 1), (after.OpenEpisodes.Count, after.BriefEpisodes.Count));
     }
 
     [Fact]

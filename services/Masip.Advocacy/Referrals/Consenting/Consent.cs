@@ -1,17 +1,14 @@
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Advocacy.Referrals.Consenting;
 
-public sealed record GiveConsent(Guid ReferralId, string ShareWith, string RecordedBy);
-
-public sealed record WithdrawConsent(Guid ReferralId, string ShareWith, string RecordedBy);
-
-public sealed record RecordVictimVoice(Guid ReferralId, string Concerns, string Wishes, string RecordedBy, bool ShareWithDmm);
+public sealed record RecordVictimVoice(Guid ReferralId, string Concerns, string Wishes, bool ShareWithDmm);
 
 /// <summary>
 /// Consent governs what the advocate shares (DOMAIN.md "Advocacy"): the victim says with whom,
-/// and may withdraw. The victim's voice reaches the daily meeting only with consent to share
-/// with the DMM.
+/// and may withdraw; the acting advocate records it. The victim's voice reaches the daily
+/// meeting only with consent to share with the DMM.
 /// </summary>
 public static class ConsentDecision
 {
@@ -20,27 +17,27 @@ public static class ConsentDecision
     public static readonly IReadOnlyDictionary<string, string> Parties =
         new[] { Dmm, "police", "probation", "nhs" }.ToDictionary(p => p);
 
-    public static IReadOnlyList<object> Give(Referral current, GiveConsent command, DateTimeOffset now)
+    public static IReadOnlyList<object> Give(Referral current, string shareWith, Actor actor, DateTimeOffset now)
     {
         EnsureNotDeclined(current);
-        return current.HasConsentToShareWith(command.ShareWith)
+        return current.HasConsentToShareWith(shareWith)
             ? []
-            : [new ConsentToShareGiven(current.Id, command.ShareWith, command.RecordedBy, now)];
+            : [new ConsentToShareGiven(current.Id, shareWith, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Withdraw(Referral current, WithdrawConsent command, DateTimeOffset now)
+    public static IReadOnlyList<object> Withdraw(Referral current, string shareWith, Actor actor, DateTimeOffset now)
     {
-        if (!current.HasConsentToShareWith(command.ShareWith))
-            throw new RuleViolationException("share_with", $"the victim has not consented to share with {command.ShareWith}; nothing to withdraw");
-        return [new ConsentToShareWithdrawn(current.Id, command.ShareWith, command.RecordedBy, now)];
+        if (!current.HasConsentToShareWith(shareWith))
+            throw new RuleViolationException("share_with", $"the victim has not consented to share with {shareWith}; nothing to withdraw");
+        return [new ConsentToShareWithdrawn(current.Id, shareWith, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> RecordVoice(Referral current, RecordVictimVoice command, DateTimeOffset now)
+    public static IReadOnlyList<object> RecordVoice(Referral current, RecordVictimVoice command, Actor actor, DateTimeOffset now)
     {
         EnsureNotDeclined(current);
         if (command.ShareWithDmm && !current.HasConsentToShareWith(Dmm))
             throw new RuleViolationException("share_with_dmm", "the victim has not consented to share with the dmm");
-        return [new VictimVoiceRecorded(current.Id, current.CrimeReference, command.Concerns, command.Wishes, command.RecordedBy, command.ShareWithDmm, now)];
+        return [new VictimVoiceRecorded(current.Id, current.CrimeReference, command.Concerns, command.Wishes, actor.Subject, command.ShareWithDmm, now)];
     }
 
     private static void EnsureNotDeclined(Referral current)

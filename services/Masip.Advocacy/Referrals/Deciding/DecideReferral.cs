@@ -1,24 +1,21 @@
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Advocacy.Referrals.Deciding;
 
-public sealed record AcceptReferral(Guid ReferralId, string AdvocateId);
-
-public sealed record DeclineReferral(Guid ReferralId, string AdvocateId, string Reason);
-
-/// <summary>A referral is pending until an advocate accepts or declines it; the decision is final.</summary>
+/// <summary>A referral is pending until an advocate (the actor) accepts or declines it; the decision is final.</summary>
 public static class DecideReferralDecision
 {
-    public static IReadOnlyList<object> Accept(Referral current, AcceptReferral command, DateTimeOffset now)
+    public static IReadOnlyList<object> Accept(Referral current, Actor actor, DateTimeOffset now)
     {
         EnsurePending(current);
-        return [new ReferralAccepted(current.Id, current.CrimeReference, command.AdvocateId, now)];
+        return [new ReferralAccepted(current.Id, current.CrimeReference, actor.Subject, now)];
     }
 
-    public static IReadOnlyList<object> Decline(Referral current, DeclineReferral command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decline(Referral current, string reason, Actor actor, DateTimeOffset now)
     {
         EnsurePending(current);
-        return [new ReferralDeclined(current.Id, current.CrimeReference, command.AdvocateId, command.Reason, now)];
+        return [new ReferralDeclined(current.Id, current.CrimeReference, actor.Subject, reason, now)];
     }
 
     private static void EnsurePending(Referral current)

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Advocacy.Referrals.ReceivingReferrals;
@@ -16,6 +17,7 @@ public sealed record ReferralRecording(Guid StreamId, IReadOnlyList<object> Even
 
 public static class RecordReferralDecision
 {
+    /// <summary>The sources a referral may be recorded from by gRPC; police referrals arrive as messages only.</summary>
     public static readonly IReadOnlyDictionary<string, string> Sources = new Dictionary<string, string>
     {
         ["helpline"] = "helpline",
@@ -23,10 +25,12 @@ public static class RecordReferralDecision
         ["other-service"] = "other-service",
     };
 
+    public const string Police = "police";
+
     /// <summary>
     /// Idempotent by referral id (the same referral again decides nothing; a different one under a
     /// used id is refused). A referral of a victim already referred in the same case is linked
-    /// to the original, so the victim has one referral however many agencies refer them.
+    /// to the open original, so the victim has one referral however many agencies refer them.
     /// </summary>
     public static ReferralRecording Decide(Referral? current, Referral? original, RecordReferral command, DateTimeOffset now)
     {
@@ -50,5 +54,24 @@ public static class RecordReferralDecision
         }
         return new ReferralRecording(command.ReferralId, [new ReferralReceived(command.ReferralId, command.Source, command.CrimeReference,
             command.VictimName, command.VictimPhone, command.VictimEmail, command.Reason, now)]);
+    }
+
+    /// <summary>
+    /// Records the referral in the command's scope (a gRPC call or a police message): the referral
+    /// under its id, else the open original of the same victim in the same case, both loaded for
+    /// writing. Two referrals of one victim racing in both try to start a referral; the unique
+    /// index on the duplicate key lets one commit, and the pipeline decides the other again,
+    /// which then links. Answers the id of the referral that holds it.
+    /// </summary>
+    public static async Task<Guid> Record(CommandScope scope, RecordReferral command, DateTimeOffset receivedAt)
+    {
+        var current = await scope.Stream<Referral>(command.ReferralId);
+        var originalId = current.Aggregate is null
+            ? await ReferralDuplicates.FindOriginal(scope.Session, ReferralDuplicates.KeyOf(command.CrimeReference, command.VictimName), command.ReferralId, scope.Cancellation)
+            : null;
+        var original = originalId is { } id ? await scope.Stream<Referral>(id) : null;
+        var decision = Decide(current.Aggregate, original?.Aggregate, command, receivedAt);
+        (decision.StreamId == command.ReferralId ? current : original!).AppendMany(decision.Events);
+        return decision.StreamId;
     }
 }

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Advocacy.Referrals.Triaging;
@@ -7,15 +8,15 @@ public sealed record TriageReferral(
     IReadOnlyList<(string Question, bool Yes)> SashAnswers,
     RiskIndicators Indicators,
     RiskLevel? ProfessionalJudgement,
-    string? JudgementRationale,
-    string TriagedBy);
+    string? JudgementRationale);
 
 /// <summary>
-/// Triage of an accepted referral. The reports give no SASH scoring bands, so this follows the
-/// practice of DASH: the count of "yes" answers sets a scored level (0-4 standard, 5-9 medium,
-/// 10 or more high); violence or break-ins make it at least medium. Professional judgement may
-/// raise the level, with a rationale, never lower it. High or medium risk, children involved or a
-/// current court case (court support) need long-term advocacy; otherwise brief support.
+/// Triage of an accepted referral, by the acting advocate. The reports give no SASH scoring
+/// bands, so this follows the practice of DASH: the count of "yes" answers sets a scored level
+/// (0-4 standard, 5-9 medium, 10 or more high); violence or break-ins make it at least medium.
+/// Professional judgement may raise the level, with a rationale, never lower it. High or medium
+/// risk, children involved or a current court case (court support) need long-term advocacy;
+/// otherwise brief support.
 /// </summary>
 public static class TriageReferralDecision
 {
@@ -29,7 +30,7 @@ public static class TriageReferralDecision
         ["high"] = RiskLevel.High,
     };
 
-    public static IReadOnlyList<object> Decide(Referral current, TriageReferral command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Referral current, TriageReferral command, Actor actor, DateTimeOffset now)
     {
         if (current.Status != ReferralStatus.Accepted)
             throw new RuleViolationException("referral_id", $"only an accepted referral is triaged; this one is {current.Status.ToString().ToLowerInvariant()}");
@@ -51,7 +52,7 @@ public static class TriageReferralDecision
             level = judgement;
         }
         return [new ReferralTriaged(current.Id, yes, command.SashAnswers.Count, command.Indicators, scored,
-            command.ProfessionalJudgement, command.JudgementRationale, level, SupportFor(level, command.Indicators), command.TriagedBy, now)];
+            command.ProfessionalJudgement, command.JudgementRationale, level, SupportFor(level, command.Indicators), actor.Subject, now)];
     }
 
     public static RiskLevel Score(int yesCount, RiskIndicators indicators)

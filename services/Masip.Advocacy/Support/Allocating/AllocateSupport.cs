@@ -3,6 +3,7 @@ using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Advocacy.Support.Allocating;
 
+/// <summary>Allocate the referral's support to <paramref name="AdvocateId"/>, the advocate who will hold the case (the caller or a colleague).</summary>
 public sealed record AllocateSupport(Guid ReferralId, string AdvocateId);
 
 /// <summary>What one allocation appends, stream by stream.</summary>
@@ -10,8 +11,8 @@ public sealed record Allocation(Guid EpisodeId, IReadOnlyList<object> ReferralEv
 
 /// <summary>
 /// The triage decided the level of support; allocation opens that episode with an advocate.
-/// An advocacy case counts against the advocate's cap of 20; a brief one does not. A refused
-/// allocation stores nothing: the triaged referral stays in the allocation queue.
+/// Both levels go on the advocate's caseload; only an advocacy case counts against the cap of
+/// 20. A refused allocation stores nothing: the triaged referral stays in the allocation queue.
 /// </summary>
 public static class AllocateSupportDecision
 {
@@ -29,7 +30,7 @@ public static class AllocateSupportDecision
         var opened = new SupportEpisodeOpened(episodeId, referral.Id, command.AdvocateId, triage.SupportLevel, triage.RiskLevel, now);
         var allocated = new SupportAllocated(referral.Id, episodeId, command.AdvocateId, triage.SupportLevel, now);
         if (triage.SupportLevel == SupportLevel.Brief)
-            return new Allocation(episodeId, [allocated], [opened], []);
+            return new Allocation(episodeId, [allocated], [opened], [new BriefCaseTaken(command.AdvocateId, episodeId, referral.Id, now)]);
 
         var held = caseload?.OpenEpisodes.Count ?? 0;
         if (held >= AdvocateCaseload.Capacity)

@@ -1,17 +1,24 @@
 using Marten;
-using Masip.Advocacy.Infrastructure;
+using Marten.Linq.MatchesSql;
+using Masip.Advocacy.Lists;
+using Masip.ServiceDefaults.Commands;
 using Microsoft.Extensions.Options;
 
 namespace Masip.Advocacy.VictimUpdates.Overdue;
 
 /// <summary>
-/// Periodically scans open update tasks past their due time and marks each overdue once. Every
-/// replica may run it: the append carries the version read, so two scanners racing on one task
-/// commit one event between them.
+/// Periodically marks each open update task past its due time overdue, once. It pages through
+/// every candidate (earliest due first, keyset by due time and task id) and decides each task in
+/// its own command, as this service: a scan that runs twice, or on two replicas at once, raises
+/// each task's VictimUpdateOverdueV1 once, because the append carries the version read and the
+/// pipeline decides the loser of a race again, on a task already overdue.
 /// </summary>
 public sealed class OverdueUpdateScanner(
-    IDocumentStore store, TimeProvider clock, IOptions<VictimUpdateOptions> options, ILogger<OverdueUpdateScanner> logger) : BackgroundService
+    IDocumentStore store, CommandPipeline pipeline, TimeProvider clock, IOptions<VictimUpdateOptions> options, ILogger<OverdueUpdateScanner> logger)
+    : BackgroundService
 {
+    public static readonly Actor Scanner = Actor.Service(AdvocacyHost.Name, "overdue-scan");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.ScanInterval, clock);
@@ -34,41 +41,44 @@ public sealed class OverdueUpdateScanner(
         }
     }
 
+    /// <summary>One pass over every task due before now; answers how many this pass raised.</summary>
     public async Task<int> ScanOnce(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        IReadOnlyList<Guid> due;
-        await using (var query = store.QuerySession())
-        {
-            due = await query.Query<VictimUpdateTask>()
-                .Where(t => t.Status == UpdateTaskStatus.Open && !t.Overdue && t.DueAt < now)
-                .OrderBy(t => t.DueAt)
-                .Select(t => t.Id)
-                .Take(500)
-                .ToListAsync(cancellationToken);
-        }
         var raised = 0;
-        foreach (var taskId in due)
+        InstantKey? after = null;
+        while (true)
         {
-            await using var session = store.LightweightSession();
-            var stream = await session.Events.FetchForWriting<VictimUpdateTask>(taskId, cancellationToken);
-            if (stream.Aggregate is null)
-                continue;
-            var events = RaiseOverdueDecision.Decide(stream.Aggregate, now);
-            if (events.Count == 0)
-                continue;
-            stream.AppendMany(events);
-            try
+            IReadOnlyList<(Guid Id, DateTimeOffset DueAt)> page;
+            await using (var query = store.QuerySession())
             {
-                await session.SaveChangesAsync(cancellationToken);
-                raised++;
-                logger.LogInformation("Victim update task {TaskId} is overdue", taskId);
+                var due = query.Query<VictimUpdateTask>().Where(t => t.Status == UpdateTaskStatus.Open && !t.Overdue && t.DueAt < now);
+                if (after is { } key)
+                    due = due.Where(t => t.MatchesSql(VictimUpdateTask.AfterKeySql, key.At, key.Id));
+                page = (await due.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(options.Value.ScanPageSize).ToListAsync(cancellationToken))
+                    .Select(t => (t.Id, t.DueAt)).ToList();
             }
-            catch (Exception ex) when (EventStreams.IsConflict(ex))
-            {
-                // Another scanner, or the update itself, got there first: the next scan decides again.
-            }
+            foreach (var (taskId, _) in page)
+                raised += await RaiseIfOverdue(taskId, cancellationToken);
+            if (page.Count < options.Value.ScanPageSize)
+                return raised;
+            after = InstantKey.Of(page[^1].DueAt, page[^1].Id);
         }
+    }
+
+    private async Task<int> RaiseIfOverdue(Guid taskId, CancellationToken cancellationToken)
+    {
+        // Set by the attempt that committed (an attempt that lost a race is decided again).
+        var raised = 0;
+        await pipeline.Run(Scanner, async scope =>
+        {
+            var task = await scope.Stream<VictimUpdateTask>(taskId);
+            var events = task.Aggregate is null ? [] : RaiseOverdueDecision.Decide(task.Aggregate, scope.Now);
+            task.AppendMany(events);
+            raised = events.Count;
+        }, cancellationToken);
+        if (raised > 0)
+            logger.LogInformation("Victim update task {TaskId} is overdue", taskId);
         return raised;
     }
 }
