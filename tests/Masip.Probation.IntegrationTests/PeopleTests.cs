@@ -179,6 +179,9 @@ public sealed class PeopleTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         Assert.Single(outcomes, o => o == StatusCode.OK);
         Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Equal(StatusCode.AlreadyExists, o));
         Assert.Equal(1, await _probation.Scalar<long>("select count(*) from masip.mt_doc_person where data ->> 'PncId' = @p0", pnc));
+        // What settles the race: a unique index the pipeline knows as a write conflict ("_uidx_").
+        Assert.Equal(1, await _probation.Scalar<long>(
+            "select count(*) from pg_indexes where schemaname = 'masip' and tablename = 'mt_doc_person' and indexname like '%\\_uidx\\_%' and indexdef like '%PncId%'"));
     }
 
     [Fact]
