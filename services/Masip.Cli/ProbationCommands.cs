@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Masip.Contracts.Common;
 using Masip.Contracts.Probation;
 
 namespace Masip.Cli;
@@ -53,9 +56,11 @@ public static class ProbationCommands
         var hearing = new Option<string>("--hearing") { Description = "yyyy-MM-dd", Required = true };
         var due = new Option<string>("--due") { Description = "yyyy-MM-dd", Required = true };
         var offence = new Option<string>("--offence") { DefaultValueFactory = _ => "s4A" };
+        // Who asked: someone outside STAC probation; the caller (--as/--user) is recorded as the actor.
+        var requester = new Option<string>("--requester") { Description = "Who asked: the court report writer or the officer in the case", Required = true };
         var requesterRole = new Option<string>("--requester-role") { DefaultValueFactory = _ => "court-report-writer" };
         requesterRole.AcceptOnlyFromAmong("officer-in-case", "court-report-writer");
-        var command = new Command("request", "Request a PSR consultation with STAC") { personId, court, hearing, due, offence, requesterRole };
+        var command = new Command("request", "Request a PSR consultation with STAC") { personId, court, hearing, due, offence, requester, requesterRole };
         command.Handle(env, Officer, async run =>
         {
             var reply = await new PsrConsultations.PsrConsultationsClient(run.Channel("probation", "psr")).RequestPsrConsultationAsync(new RequestPsrConsultationRequest
@@ -66,7 +71,7 @@ public static class ProbationCommands
                 HearingDate = run.Value(hearing),
                 DueDate = run.Value(due),
                 Offence = run.Value(offence),
-                RequestedBy = run.Actor,
+                Requester = run.Value(requester),
                 RequesterRole = run.Value(requesterRole),
             }, run.Call);
             return run.Print(reply, () => PrintConsultation(run, reply));
@@ -91,11 +96,12 @@ public static class ProbationCommands
     {
         var status = new Option<string?>("--status") { Description = "requested | in-progress | submitted | withdrawn" };
         status.AcceptOnlyFromAmong("requested", "in-progress", "submitted", "withdrawn");
-        var command = new Command("list", "PSR consultations") { status };
+        var command = new Command("list", "PSR consultations, the soonest due first (every page)") { status };
         command.Handle(env, Officer, async run =>
         {
-            var reply = await new PsrConsultations.PsrConsultationsClient(run.Channel("probation", "psr"))
-                .ListPsrConsultationsAsync(new ListPsrConsultationsRequest { Status = run.Value(status) ?? "" }, run.Call);
+            var client = new PsrConsultations.PsrConsultationsClient(run.Channel("probation", "psr"));
+            var reply = await AllPages(page =>
+                client.ListPsrConsultationsAsync(new ListPsrConsultationsRequest { Status = run.Value(status) ?? "", Page = page }, run.Call).ResponseAsync);
             return run.Print(reply, () =>
             {
                 var table = new Table("CONSULTATION", "STATUS", "PERSON", "COURT", "HEARING", "DUE", "OFFENCE");
@@ -126,7 +132,32 @@ public static class ProbationCommands
     private static void PrintConsultation(Invocation run, PsrConsultationReply c)
     {
         run.Fields(("consultation", c.ConsultationId), ("status", c.Status), ("person", c.PersonId), ("court", c.Court),
-            ("hearing", c.HearingDate), ("due", c.DueDate), ("offence", c.Offence), ("requested by", c.RequestedBy));
+            ("hearing", c.HearingDate), ("due", c.DueDate), ("offence", c.Offence), ("requested by", c.Requester));
         run.Withheld(c.WithheldFields);
     }
+
+    /// <summary>
+    /// Every page of the list, as one reply: the consultations in the service's order, the withheld
+    /// paths renumbered to the merged list ("consultations[3].court" on the second page of 500 is
+    /// item 503), and the total.
+    /// </summary>
+    private static async Task<ListPsrConsultationsReply> AllPages(Func<PageRequest, Task<ListPsrConsultationsReply>> list)
+    {
+        var all = new ListPsrConsultationsReply { Page = new PageInfo() };
+        var page = new PageRequest { PageSize = 500 };
+        while (true)
+        {
+            var reply = await list(page);
+            var offset = all.Consultations.Count;
+            all.WithheldFields.AddRange(reply.WithheldFields.Select(path => ItemIndex.Replace(path, m =>
+                $"consultations[{(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + offset).ToString(CultureInfo.InvariantCulture)}]")));
+            all.Consultations.AddRange(reply.Consultations);
+            all.Page.Total = reply.Page?.Total ?? all.Consultations.Count;
+            if (reply.Page is not { NextPageToken.Length: > 0 } info)
+                return all;
+            page = new PageRequest { PageSize = 500, PageToken = info.NextPageToken };
+        }
+    }
+
+    private static readonly Regex ItemIndex = new(@"^consultations\[(\d+)\]", RegexOptions.CultureInvariant);
 }

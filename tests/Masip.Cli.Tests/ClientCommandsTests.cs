@@ -167,17 +167,22 @@ public sealed class ClientCommandsTests(CliWorld world) : IClassFixture<CliWorld
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         var requested = (await world.RunAsync("probation", "psr", "request", "--person", personId, "--court", "Example Magistrates' Court",
-            "--hearing", today.AddDays(21).ToString("yyyy-MM-dd"), "--due", today.AddDays(14).ToString("yyyy-MM-dd"), "--json")).Succeeded();
+            "--hearing", today.AddDays(21).ToString("yyyy-MM-dd"), "--due", today.AddDays(14).ToString("yyyy-MM-dd"), "--requester", "writer-41", "--json")).Succeeded();
         var id = requested.Json.GetProperty("consultation_id").GetString()!;
         var shown = (await world.RunAsync("probation", "psr", "show", id)).Succeeded();
         var listed = (await world.RunAsync("probation", "psr", "list", "--json")).Succeeded();
         var exported = (await world.RunAsync("probation", "psr", "export", id, "--format", "markdown")).Succeeded();
 
         Assert.Matches(@"court:\s+Example Magistrates' Court", shown.Output);
+        Assert.Matches(@"requested by:\s+writer-41", shown.Output);
         Assert.Contains(listed.Json.GetProperty("consultations").EnumerateArray(), c => c.GetProperty("consultation_id").GetString() == id);
+        Assert.Equal(listed.Json.GetProperty("consultations").GetArrayLength(), long.Parse(listed.Json.GetProperty("page").GetProperty("total").GetString()!));
         Assert.Contains("Example Magistrates", exported.Output);
         (await world.RunAsync("probation", "psr", "request", "--person", Guid.NewGuid().ToString(), "--court", "X",
-            "--hearing", "2099-01-01", "--due", "2098-12-01")).FailedWith("NotFound", "person_id");
+            "--hearing", today.AddDays(30).ToString("yyyy-MM-dd"), "--due", today.AddDays(20).ToString("yyyy-MM-dd"), "--requester", "writer-41"))
+            .FailedWith("NotFound", "person_id");
+        (await world.RunAsync("probation", "psr", "request", "--person", personId, "--court", "X",
+            "--hearing", "2099-01-01", "--due", "2098-12-01", "--requester", "writer-41")).FailedWith("InvalidArgument", "hearing_date");
     }
 
     [Fact]

@@ -77,17 +77,18 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         var tier2 = NewPerson(tier2Perpetrator);
         await _probation.People.RegisterPersonAsync(tier2);
 
-        await _probation.Publish(Tiered(consideredPerpetrator, 3));
-        await _probation.Publish(Tiered(tier2Perpetrator, 2));
+        var consideredCase = Tiered(consideredPerpetrator, 3);
+        var tier2Case = Tiered(tier2Perpetrator, 2);
         var tiered = Tiered(flaggedPerpetrator, 3);
+        await _probation.Publish(consideredCase);
+        await _probation.Publish(tier2Case);
         await _probation.Publish(tiered);
-        var flags = await Eventually.ValueAsync(async () =>
-        {
-            var reply = await _probation.Mappa.ListMappaFlagsAsync(new ListMappaFlagsRequest());
-            return reply.Flags.Any(f => f.PersonId == flagged.PersonId) ? reply : null;
-        }, TimeSpan.FromSeconds(30), "the MAPPA flag");
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        flags = await _probation.Mappa.ListMappaFlagsAsync(new ListMappaFlagsRequest());
+        // Each case's tier is stored in the transaction that decides its flag: once all three are
+        // stored, every flag that will be raised has been.
+        Assert.True(await Eventually.TrueAsync(async () =>
+            await _probation.HasDocument("mt_doc_tieredcase", consideredCase.CaseId) && await _probation.HasDocument("mt_doc_tieredcase", tier2Case.CaseId)
+            && await _probation.HasDocument("mt_doc_tieredcase", tiered.CaseId), TimeSpan.FromSeconds(30)), "the tiered cases did not arrive");
+        var flags = await _probation.Mappa.ListMappaFlagsAsync(new ListMappaFlagsRequest());
 
         var flag = Assert.Single(flags.Flags, f => f.PersonId == flagged.PersonId);
         Assert.Equal(tiered.CaseId.ToString(), flag.CaseId);
@@ -110,7 +111,7 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         await _probation.Publish(first);
         await _probation.Publish(second);
         Assert.True(await Eventually.TrueAsync(async () =>
-            await _probation.HasDocument("mt_doc_tieredcase", registeredLater) && await _probation.HasDocument("mt_doc_tieredcase", linkedLater),
+            await _probation.HasDocument("mt_doc_tieredcase", first.CaseId) && await _probation.HasDocument("mt_doc_tieredcase", second.CaseId),
             TimeSpan.FromSeconds(30)), "the tiered cases did not arrive");
 
         var registered = await _probation.People.RegisterPersonAsync(NewPerson(registeredLater));
@@ -133,6 +134,7 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         var person = NewPerson(perpetratorId);
         await _probation.People.RegisterPersonAsync(person);
         await _probation.Publish(new NominalAddedV1(Guid.NewGuid(), perpetratorId, person.Name, person.PncId, "synthetic", DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)), DateTimeOffset.UtcNow));
+        Assert.True(await Eventually.TrueAsync(() => _probation.HasDocument("mt_doc_knownnominal", perpetratorId), TimeSpan.FromSeconds(30)), "the nominal did not arrive");
         var laterPerpetrator = Guid.NewGuid();
         var later = NewPerson(laterPerpetrator);
         await _probation.People.RegisterPersonAsync(later);
@@ -141,15 +143,22 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         {
             PersonId = person.PersonId, ConditionId = Guid.NewGuid().ToString(), Kind = "no-contact", Detail = "no contact with the victim", ProtectedPerson = "Test Victim 9",
         });
-        // Let the nominal arrive first, so the listing can mark it.
-        await Task.Delay(TimeSpan.FromSeconds(2));
 
         await _probation.People.RecordCustodyAsync(new RecordCustodyRequest { PersonId = person.PersonId, Establishment = "HMP Test A", ExpectedRelease = Date(10) });
         var due = await _probation.Receives<ReleaseDueV1>(m => m.PerpetratorId == perpetratorId, "the release due item");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // three more scans
+        // More scans, finished when awaited, then a sentinel release published after anything they raised.
+        await Task.WhenAll(_probation.ScanNow(), _probation.ScanNow());
+        var sentinelPerpetrator = Guid.NewGuid();
+        var sentinel = NewPerson(sentinelPerpetrator);
+        await _probation.People.RegisterPersonAsync(sentinel);
+        await _probation.People.RecordCustodyAsync(new RecordCustodyRequest { PersonId = sentinel.PersonId, Establishment = "HMP Test A", ExpectedRelease = Date(1) });
+        await _probation.ScanNow();
+        await _probation.Receives<ReleaseDueV1>(m => m.PerpetratorId == sentinelPerpetrator, "the sentinel's release due item");
 
         Assert.Equal(DateOnly.Parse(Date(10)), due.ReleaseDate);
         Assert.Equal("no-contact: no contact with the victim", due.LicenceConditions);
+        Assert.Equal(1, await _probation.EventsOf(Guid.Parse(person.PersonId), "release_due_raised"));
+        Assert.Equal(0, await _probation.EventsOf(Guid.Parse(later.PersonId), "release_due_raised"));
         Assert.Single(_probation.ReceivedSoFar<ReleaseDueV1>(m => m.PerpetratorId == perpetratorId));
         Assert.Empty(_probation.ReceivedSoFar<ReleaseDueV1>(m => m.PerpetratorId == laterPerpetrator));
         var list = await _probation.Releases.ListReleasesDueAsync(new ListReleasesDueRequest());
@@ -176,7 +185,10 @@ public sealed class MappaAndReleaseTests(TestBed bed) : IClassFixture<TestBed>, 
         await _probation.Publish(new NominalAddedV1(nominalId, perpetratorId, person.Name, person.PncId, "synthetic", DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(3)), DateTimeOffset.UtcNow.AddMinutes(-5)));
         Assert.True(await Eventually.TrueAsync(() => _probation.HasDocument("mt_doc_knownnominal", perpetratorId), TimeSpan.FromSeconds(30)), "the nominal did not arrive");
         await _probation.Publish(new NominalRemovedV1(nominalId, perpetratorId, "synthetic", DateTimeOffset.UtcNow));
-        Assert.True(await Eventually.TrueAsync(async () => !await _probation.HasDocument("mt_doc_knownnominal", perpetratorId), TimeSpan.FromSeconds(30)), "the removal did not arrive");
+        // The removal is kept (not deleted), so that a late "added" is known to be older.
+        Assert.True(await Eventually.TrueAsync(async () =>
+            await _probation.Document("mt_doc_knownnominal", perpetratorId) is { } nominal && nominal.GetProperty("Removed").GetBoolean(),
+            TimeSpan.FromSeconds(30)), "the removal did not arrive");
 
         await _probation.People.RecordCustodyAsync(new RecordCustodyRequest { PersonId = person.PersonId, Establishment = "HMP Test C", ExpectedRelease = Date(5) });
         // As the Griffin meeting sees it: the only purpose for which griffin_nominal is not withheld.

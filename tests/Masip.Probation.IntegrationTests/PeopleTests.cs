@@ -157,6 +157,77 @@ public sealed class PeopleTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     }
 
     [Fact]
+    public async Task Two_people_registered_at_once_with_one_PNC_id_are_one_person_and_the_others_AlreadyExists()
+    {
+        var pnc = NewPnc();
+        var requests = Enumerable.Range(0, 8).Select(_ => NewPerson()).ToList();
+        requests.ForEach(r => r.PncId = pnc);
+
+        var outcomes = await Task.WhenAll(requests.Select(async r =>
+        {
+            try
+            {
+                await _probation.People.RegisterPersonAsync(r);
+                return StatusCode.OK;
+            }
+            catch (RpcException e) when (e.Status.Detail.StartsWith("pnc_id:"))
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o == StatusCode.OK);
+        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Equal(StatusCode.AlreadyExists, o));
+        Assert.Equal(1, await _probation.Scalar<long>("select count(*) from masip.mt_doc_person where data ->> 'PncId' = @p0", pnc));
+        // What settles the race: a unique index the pipeline knows as a write conflict ("_uidx_").
+        Assert.Equal(1, await _probation.Scalar<long>(
+            "select count(*) from pg_indexes where schemaname = 'masip' and tablename = 'mt_doc_person' and indexname like '%\\_uidx\\_%' and indexdef like '%PncId%'"));
+    }
+
+    [Fact]
+    public async Task The_caller_is_the_actor_of_what_a_command_records()
+    {
+        var person = NewPerson();
+        var officer = new ProbationPeople.ProbationPeopleClient(_probation.ChannelAs("po-actor-7"));
+
+        await officer.RegisterPersonAsync(person);
+        await _probation.People.RecordCustodyAsync(new RecordCustodyRequest { PersonId = person.PersonId, Establishment = "HMP Test A", ExpectedRelease = Date(90) });
+
+        Assert.Equal("po-actor-7", await _probation.Scalar<string>(
+            "select user_name from masip.mt_events where stream_id = @p0 and type = 'person_registered'", Guid.Parse(person.PersonId)));
+        Assert.Equal(OfficerSubject, await _probation.Scalar<string>(
+            "select user_name from masip.mt_events where stream_id = @p0 and type = 'custody_recorded'", Guid.Parse(person.PersonId)));
+    }
+
+    [Fact]
+    public async Task Ten_thousand_requirements_an_absurd_date_of_birth_and_a_NUL_are_each_InvalidArgument_naming_the_field()
+    {
+        var person = NewPerson();
+        await _probation.People.RegisterPersonAsync(person);
+        var flood = new RecordSupervisionRequest
+        {
+            PersonId = person.PersonId, SupervisionId = Guid.NewGuid().ToString(), OrderType = "community-order",
+            StartDate = Date(0), ResponsibleOfficer = "po-001",
+        };
+        flood.Requirements.AddRange(Enumerable.Repeat("unpaid work 100 hours", 10_000));
+        var ancient = NewPerson();
+        ancient.DateOfBirth = "0001-01-01";
+        var nul = NewPerson();
+        nul.Name = "Test\0Person";
+
+        var tooMany = await Refused(_probation.People.RecordSupervisionAsync(flood), StatusCode.InvalidArgument, "requirements");
+        var absurd = await Refused(_probation.People.RegisterPersonAsync(ancient), StatusCode.InvalidArgument, "date_of_birth");
+        var control = await Refused(_probation.People.RegisterPersonAsync(nul), StatusCode.InvalidArgument, "name");
+
+        Assert.Equal("requirements: at most 20 items; got 10000", tooMany.Status.Detail);
+        Assert.StartsWith("date_of_birth: must not be before ", absurd.Status.Detail);
+        Assert.Equal("name: must not contain a NUL character", control.Status.Detail);
+        Assert.Empty((await _probation.People.GetPersonAsync(new GetPersonRequest { PersonId = person.PersonId })).Supervision);
+        Assert.Equal(0, await _probation.EventsIn(Guid.Parse(ancient.PersonId)));
+        Assert.Equal(0, await _probation.EventsIn(Guid.Parse(nul.PersonId)));
+    }
+
+    [Fact]
     public async Task Getting_a_malformed_id_is_InvalidArgument()
     {
         await Refused(_probation.People.GetPersonAsync(new GetPersonRequest { PersonId = "not-a-uuid" }), StatusCode.InvalidArgument, "person_id");

@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Grpc.Core;
 using MassTransit;
 using Masip.Contracts.Messages;
 using Masip.Contracts.Probation;
 using Masip.Probation;
+using Masip.Probation.Scanning;
+using Masip.ServiceDefaults.Messaging;
 using Masip.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
@@ -28,7 +32,14 @@ public sealed class ProbationUnderTest : IAsyncDisposable
     public Contracts.Probation.Mappa.MappaClient Mappa { get; private set; } = null!;
     public Contracts.Probation.Releases.ReleasesClient Releases { get; private set; } = null!;
 
-    public static async Task<ProbationUnderTest> StartAsync(TestBed bed)
+    /// <summary>The token subject of the default channel (a probation officer): the actor of its commands.</summary>
+    public const string OfficerSubject = "test-probation-probation-officer";
+
+    /// <summary>
+    /// Starts probation on the bed; the due scan runs every second unless <paramref name="scanIntervalSeconds"/>
+    /// says otherwise (a long interval: it runs once at start, then only when a test calls <see cref="ScanNow"/>).
+    /// </summary>
+    public static async Task<ProbationUnderTest> StartAsync(TestBed bed, int scanIntervalSeconds = 1, int scanPageSize = 200)
     {
         var probation = new ProbationUnderTest { _bed = bed };
         // The capture queue is bound before the service starts, so nothing it publishes is missed.
@@ -52,7 +63,8 @@ public sealed class ProbationUnderTest : IAsyncDisposable
 
         var host = await bed.StartAsync<ProbationHost>(ProbationHost.Name, new Dictionary<string, string?>
         {
-            ["Probation:Scan:IntervalSeconds"] = "1",
+            ["Probation:Scan:IntervalSeconds"] = scanIntervalSeconds.ToString(),
+            ["Probation:Scan:PageSize"] = scanPageSize.ToString(),
         });
         probation._host = host;
         probation.People = new ProbationPeople.ProbationPeopleClient(host.Channel);
@@ -70,6 +82,10 @@ public sealed class ProbationUnderTest : IAsyncDisposable
     public Grpc.Net.Client.GrpcChannel ChannelFor(string purpose) =>
         _channels.GetOrAdd(purpose, p => _host.ChannelAs("probation", "probation-officer", p));
 
+    /// <summary>A probation officer's channel signed in as <paramref name="subject"/>.</summary>
+    public Grpc.Net.Client.GrpcChannel ChannelAs(string subject) =>
+        _channels.GetOrAdd("as:" + subject, _ => _host.ChannelAs("probation", "probation-officer", subject: subject));
+
     private Task Received(object message)
     {
         _received.Enqueue(message);
@@ -78,6 +94,31 @@ public sealed class ProbationUnderTest : IAsyncDisposable
 
     /// <summary>Publishes as another agency would (MassTransit sets a fresh MessageId).</summary>
     public Task Publish<T>(T message) where T : class => _bus.Publish(message);
+
+    /// <summary>
+    /// Publishes as the publisher's outbox relay does: this message id, and the headers that say
+    /// where the event stands in the publisher's store (global sequence, stream, version).
+    /// </summary>
+    public Task Publish<T>(T message, Guid messageId, long sequence, Guid streamId, long version) where T : class =>
+        _bus.Publish(message, Pipe.Execute<PublishContext<T>>(context =>
+        {
+            context.MessageId = messageId;
+            context.Headers.Set(MessageSource.SequenceHeader, sequence);
+            context.Headers.Set(MessageSource.StreamHeader, streamId.ToString());
+            context.Headers.Set(MessageSource.VersionHeader, version);
+        }));
+
+    /// <summary>Waits until probation's inbox holds the message: its consumer committed (applied it, or ignored it).</summary>
+    public async Task Consumed(Guid messageId, string what)
+    {
+        if (!await Eventually.TrueAsync(async () =>
+                await Scalar<long>("select count(*) from masip.mt_doc_inboxrecord where data ->> 'MessageId' = @p0", messageId.ToString()) > 0,
+                TimeSpan.FromSeconds(30)))
+            throw new TimeoutException($"probation did not consume {what}");
+    }
+
+    /// <summary>Runs one due scan now, as the timer would, and returns when it has finished.</summary>
+    public Task ScanNow() => _host.Services.GetRequiredService<DueScanner>().ScanAsync(CancellationToken.None);
 
     public Task<T> Receives<T>(Func<T, bool> match, string what, TimeSpan? timeout = null) where T : class =>
         Eventually.ValueAsync(() => Task.FromResult(_received.OfType<T>().FirstOrDefault(match)), timeout ?? TimeSpan.FromSeconds(30), what);
@@ -92,6 +133,29 @@ public sealed class ProbationUnderTest : IAsyncDisposable
         await using var command = new NpgsqlCommand("select count(*) from masip.mt_events where stream_id = @id", connection);
         command.Parameters.AddWithValue("id", streamId);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>How many events of a type (Marten's name, e.g. "psr_due_alert_raised") a stream holds.</summary>
+    public Task<long> EventsOf(Guid streamId, string type) =>
+        Scalar<long>("select count(*) from masip.mt_events where stream_id = @p0 and type = @p1", streamId, type);
+
+    /// <summary>The document of <paramref name="table"/> with this id, as JSON (null: none).</summary>
+    public async Task<JsonElement?> Document(string table, Guid id)
+    {
+        var json = await Scalar<string?>($"select data::text from masip.{table} where id = @p0", id);
+        return json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    /// <summary>One value from the probation database (parameters @p0, @p1, ...).</summary>
+    public async Task<T> Scalar<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(_bed.ConnectionStringFor(ProbationHost.Name));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+            command.Parameters.AddWithValue($"p{i}", parameters[i]);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)value;
     }
 
     /// <summary>Whether the probation database holds a document of <paramref name="table"/> (mt_doc_...) with this id.</summary>

@@ -31,7 +31,7 @@ public sealed class PsrConsultationTests(TestBed bed) : IClassFixture<TestBed>, 
         HearingDate = Date(dueInDays + 7),
         DueDate = Date(dueInDays),
         Offence = "s4A",
-        RequestedBy = "writer-001",
+        Requester = "writer-001",
         RequesterRole = "court-report-writer",
     };
 
@@ -40,7 +40,7 @@ public sealed class PsrConsultationTests(TestBed bed) : IClassFixture<TestBed>, 
         var input = new RecordStacInputRequest
         {
             ConsultationId = consultationId, ReviewedPapers = "MG5 & MG11 <statement>", History = "two prior harassment matters",
-            StalkingConsiderations = "fixated; escalating contact", RecordedBy = "po-001",
+            StalkingConsiderations = "fixated; escalating contact",
         };
         input.RecommendedRequirements.AddRange(requirements);
         return input;
@@ -59,6 +59,11 @@ public sealed class PsrConsultationTests(TestBed bed) : IClassFixture<TestBed>, 
 
         Assert.Equal("requested", requested.Status);
         Assert.Equal(Date(0), requested.RequestedOn);
+        Assert.Equal("writer-001", requested.Requester);
+        // The caller is the actor: the STAC input is recorded as given by the token's subject.
+        Assert.Equal(OfficerSubject, inProgress.InputRecordedBy);
+        Assert.Equal(OfficerSubject, await _probation.Scalar<string>(
+            "select user_name from masip.mt_events where stream_id = @p0 and type = 'stac_input_recorded'", Guid.Parse(request.ConsultationId)));
         Assert.Equal(requested, again);
         Assert.Equal("in-progress", inProgress.Status);
         Assert.Equal("submitted", submitted.Status);
@@ -165,14 +170,101 @@ public sealed class PsrConsultationTests(TestBed bed) : IClassFixture<TestBed>, 
         await _probation.Psr.RequestPsrConsultationAsync(near);
 
         var alert = await _probation.Receives<PsrDueV1>(m => m.ConsultationId == Guid.Parse(near.ConsultationId), "the PSR due alert");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // three more scans
+        // More scans, finished when awaited (the timer's run alongside them), then a sentinel: its
+        // alert is published after anything the earlier scans could have raised.
+        await Task.WhenAll(_probation.ScanNow(), _probation.ScanNow());
+        var sentinel = NewRequest(dueInDays: 0);
+        await _probation.Psr.RequestPsrConsultationAsync(sentinel);
+        await _probation.ScanNow();
+        await _probation.Receives<PsrDueV1>(m => m.ConsultationId == Guid.Parse(sentinel.ConsultationId), "the sentinel's alert");
 
         Assert.Equal(_perpetratorId, alert.PerpetratorId);
         Assert.Equal(DateOnly.Parse(Date(1)), alert.DueDate);
         Assert.Equal("Test Magistrates' Court", alert.Court);
+        Assert.Equal(1, await _probation.EventsOf(Guid.Parse(near.ConsultationId), "psr_due_alert_raised"));
+        Assert.Equal(0, await _probation.EventsOf(Guid.Parse(far.ConsultationId), "psr_due_alert_raised"));
         Assert.Single(_probation.ReceivedSoFar<PsrDueV1>(m => m.ConsultationId == Guid.Parse(near.ConsultationId)));
         Assert.Empty(_probation.ReceivedSoFar<PsrDueV1>(m => m.ConsultationId == Guid.Parse(far.ConsultationId)));
         var got = await _probation.Psr.GetPsrConsultationAsync(new GetPsrConsultationRequest { ConsultationId = near.ConsultationId });
         Assert.NotEqual("", got.DueAlertRaisedAt);
+        // The scan acts as the service, not as a user.
+        Assert.Equal("probation:due-scan", await _probation.Scalar<string>(
+            "select user_name from masip.mt_events where stream_id = @p0 and type = 'psr_due_alert_raised'", Guid.Parse(near.ConsultationId)));
+    }
+
+    [Fact]
+    public async Task STAC_input_for_an_unknown_consultation_is_NotFound_and_nothing_is_stored()
+    {
+        var unknown = Guid.NewGuid().ToString();
+
+        await Refused(_probation.Psr.RecordStacInputAsync(Input(unknown)), StatusCode.NotFound, "consultation_id");
+        await Refused(_probation.Psr.SubmitPsrConsultationAsync(new SubmitPsrConsultationRequest { ConsultationId = unknown }), StatusCode.NotFound, "consultation_id");
+        await Refused(_probation.Psr.WithdrawPsrConsultationAsync(new WithdrawPsrConsultationRequest { ConsultationId = unknown, Reason = "x" }),
+            StatusCode.NotFound, "consultation_id");
+
+        Assert.Equal(0, await _probation.EventsIn(Guid.Parse(unknown)));
+    }
+
+    [Fact]
+    public async Task Ten_thousand_recommended_requirements_an_absurd_date_and_a_NUL_are_each_InvalidArgument_naming_the_field()
+    {
+        var request = NewRequest();
+        await _probation.Psr.RequestPsrConsultationAsync(request);
+        var flood = Input(request.ConsultationId);
+        flood.RecommendedRequirements.AddRange(Enumerable.Repeat("no-contact", 10_000));
+        var ancient = NewRequest();
+        ancient.HearingDate = "0001-01-01";
+        var nul = NewRequest();
+        nul.Court = "Test\0Court";
+
+        var tooMany = await Refused(_probation.Psr.RecordStacInputAsync(flood), StatusCode.InvalidArgument, "recommended_requirements");
+        var absurd = await Refused(_probation.Psr.RequestPsrConsultationAsync(ancient), StatusCode.InvalidArgument, "hearing_date");
+        var control = await Refused(_probation.Psr.RequestPsrConsultationAsync(nul), StatusCode.InvalidArgument, "court");
+
+        Assert.Equal("recommended_requirements: at most 10 items; got 10000", tooMany.Status.Detail);
+        Assert.StartsWith("hearing_date: must not be before ", absurd.Status.Detail);
+        Assert.Equal("court: must not contain a NUL character", control.Status.Detail);
+        Assert.Equal("requested", (await _probation.Psr.GetPsrConsultationAsync(new GetPsrConsultationRequest { ConsultationId = request.ConsultationId })).Status);
+        Assert.Equal(0, await _probation.EventsIn(Guid.Parse(ancient.ConsultationId)));
+        Assert.Equal(0, await _probation.EventsIn(Guid.Parse(nul.ConsultationId)));
+    }
+
+    [Fact]
+    public async Task The_list_pages_through_every_consultation_the_soonest_due_first()
+    {
+        var mine = new List<RequestPsrConsultationRequest>();
+        foreach (var days in new[] { 40, 12, 25, 12, 60, 3, 33 })
+        {
+            var request = NewRequest(dueInDays: days);
+            request.Court = "Paging Test Court";
+            await _probation.Psr.RequestPsrConsultationAsync(request);
+            mine.Add(request);
+        }
+
+        var seen = new List<PsrConsultationReply>();
+        var page = new Masip.Contracts.Common.PageRequest { PageSize = 2 };
+        long total = 0;
+        for (var pages = 0; ; pages++)
+        {
+            Assert.True(pages < 100, "the pages never end");
+            var reply = await _probation.Psr.ListPsrConsultationsAsync(new ListPsrConsultationsRequest { Page = page });
+            Assert.InRange(reply.Consultations.Count, 0, 2);
+            seen.AddRange(reply.Consultations);
+            total = reply.Page.Total;
+            if (reply.Page.NextPageToken == "")
+                break;
+            page = new Masip.Contracts.Common.PageRequest { PageSize = 2, PageToken = reply.Page.NextPageToken };
+        }
+
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(seen.Count, seen.Select(c => c.ConsultationId).Distinct().Count());
+        Assert.Equal(seen.Select(c => c.DueDate).Order(StringComparer.Ordinal), seen.Select(c => c.DueDate));
+        var ours = seen.Where(c => c.Court == "Paging Test Court").ToList();
+        Assert.Equal(mine.Select(r => r.ConsultationId).Order(), ours.Select(c => c.ConsultationId).Order());
+        Assert.Equal(mine.Select(r => r.DueDate).Order(StringComparer.Ordinal), ours.Select(c => c.DueDate));
+        await Refused(_probation.Psr.ListPsrConsultationsAsync(new ListPsrConsultationsRequest
+        {
+            Page = new Masip.Contracts.Common.PageRequest { PageToken = "not-a-token" },
+        }), StatusCode.InvalidArgument, "page.page_token");
     }
 }

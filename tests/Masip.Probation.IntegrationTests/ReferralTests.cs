@@ -92,14 +92,18 @@ public sealed class ReferralTests(TestBed bed) : IClassFixture<TestBed>, IAsyncL
     public async Task The_same_referral_sent_twice_is_answered_once()
     {
         var referral = Referral("Test Person 77", new DateOnly(1980, 5, 6), NewPnc());
+        // Two deliveries under two message ids (a resend, not a redelivery): the inbox lets both
+        // through, and the referral's own stream answers once.
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
 
-        await _probation.Publish(referral);
-        await _probation.Publish(referral);
+        await Task.WhenAll(_probation.Publish(referral, first, 10, referral.ReferralId, 1), _probation.Publish(referral, second, 10, referral.ReferralId, 1));
+        await _probation.Consumed(first, "the referral");
+        await _probation.Consumed(second, "the referral again");
         await _probation.Receives<ProbationRecordSharedV1>(m => m.ReferralId == referral.ReferralId, "the answer");
+        // Published after anything the two deliveries could have caused.
         var sentinel = Referral("Test Person 78", null, null);
         await _probation.Publish(sentinel);
         await _probation.Receives<ProbationRecordSharedV1>(m => m.ReferralId == sentinel.ReferralId, "the sentinel's answer");
-        await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.Equal(1, await _probation.EventsIn(referral.ReferralId));
         Assert.Single(_probation.ReceivedSoFar<ProbationRecordSharedV1>(m => m.ReferralId == referral.ReferralId));

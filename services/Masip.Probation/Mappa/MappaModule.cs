@@ -1,14 +1,17 @@
+using Marten;
 using Masip.Contracts.Messages;
+using Masip.Probation.Mappa.Flagging;
 using Masip.Probation.People;
 using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Probation.Mappa;
 
-/// <summary>MAPPA events out (only for people the police know: the message names the perpetrator).</summary>
+/// <summary>MAPPA: the tiers of police cases (for flagging), and MAPPA events out (only for people the police know: the message names the perpetrator).</summary>
 public static class MappaModule
 {
     public static IServiceCollection AddMappa(this IServiceCollection services)
     {
+        services.ConfigureMarten(store => store.Schema.For<TieredCase>().Duplicate(t => t.PerpetratorId!));
         services.PublishIntegrationEvent<MappaConsidered>(e =>
             e.PerpetratorId is { } id ? new MappaEventV1(id, "considered", null, null, e.ConsideredAt) : null);
         services.PublishIntegrationEvent<MappaReferralMade>(e =>

@@ -4,12 +4,19 @@ public enum PsrStatus { Requested, InProgress, Submitted, Withdrawn }
 
 public enum RequesterRole { OfficerInCase, CourtReportWriter }
 
-/// <summary>The court report writer or the officer in the case asked STAC probation to consult on a PSR.</summary>
+/// <summary>
+/// The court report writer or the officer in the case (<c>RequestedBy</c>, someone outside STAC
+/// probation) asked STAC probation to consult on a PSR; the probation officer who recorded it is
+/// the event's actor (the token's subject, in the event metadata).
+/// </summary>
 public sealed record PsrConsultationRequested(
     Guid ConsultationId, Guid PersonId, Guid? PerpetratorId, string Court, DateOnly HearingDate, DateOnly DueDate,
     string Offence, string RequestedBy, RequesterRole RequesterRole, DateOnly RequestedOn, DateTimeOffset RequestedAt);
 
-/// <summary>STAC reviewed the papers and history so the recommendation takes the stalking into account.</summary>
+/// <summary>
+/// STAC reviewed the papers and history so the recommendation takes the stalking into account;
+/// <c>RecordedBy</c> is the actor (the caller's token subject).
+/// </summary>
 public sealed record StacInputRecorded(
     Guid ConsultationId, string ReviewedPapers, string History, string StalkingConsiderations,
     IReadOnlyList<string> RecommendedRequirements, string RecordedBy, DateTimeOffset RecordedAt);

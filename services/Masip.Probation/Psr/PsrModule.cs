@@ -5,7 +5,7 @@ using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Probation.Psr;
 
-/// <summary>PSR consultations: stream, read model, commands, and the PSR-due message.</summary>
+/// <summary>PSR consultations: stream, read model, and the PSR-due message.</summary>
 public static class PsrModule
 {
     public static IServiceCollection AddPsrConsultations(this IServiceCollection services)
@@ -13,9 +13,11 @@ public static class PsrModule
         services.ConfigureMarten(store =>
         {
             store.Projections.Snapshot<PsrConsultation>(SnapshotLifecycle.Inline);
-            store.Schema.For<PsrConsultation>().Index(c => c.Status);
+            store.Schema.For<PsrConsultation>()
+                .Index(c => c.Status)
+                // The list and the due scan order and page by due date, then id.
+                .Duplicate(c => c.DueDate);
         });
-        services.AddScoped<PsrCommands>();
         services.PublishIntegrationEvent<PsrDueAlertRaised>(e => new PsrDueV1(e.ConsultationId, e.PerpetratorId, e.Court, e.DueDate, e.RaisedAt));
         return services;
     }

@@ -5,13 +5,14 @@ using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Probation.Referrals;
 
-public sealed class ProbationReferralsGrpc(IQuerySession query) : ProbationReferrals.ProbationReferralsBase
+/// <summary>Answers to police referrals; the answering itself is a consumer (Answering/).</summary>
+public sealed partial class ProbationReferralsGrpc(IQuerySession query) : ProbationReferrals.ProbationReferralsBase
 {
     public override async Task<ReferralAnswerReply> GetReferralAnswer(GetReferralAnswerRequest request, ServerCallContext context)
     {
         var id = Require.Id(request.ReferralId, "referral_id");
         var referral = await query.LoadAsync<ProbationReferral>(id, context.CancellationToken)
-            ?? throw new RecordNotFoundException("referral_id", $"no referral {id}");
+            ?? throw NotFound.For<ProbationReferral>("referral_id", id);
         return new ReferralAnswerReply
         {
             ReferralId = referral.Id.ToString(),

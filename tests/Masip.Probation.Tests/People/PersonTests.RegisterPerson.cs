@@ -13,7 +13,7 @@ public sealed class PersonTests_RegisterPerson
     [Fact]
     public void Given_no_person_When_registering_Then_the_person_is_registered_with_a_normalised_pnc_id()
     {
-        var events = RegisterPersonDecision.Decide(null, Command(), Given.Now);
+        var events = RegisterPersonDecision.Decide(null, Command(), null, Given.Now);
 
         var registered = Assert.IsType<PersonRegistered>(Assert.Single(events));
         Assert.Equal("99/123456X", registered.PncId);
@@ -23,17 +23,17 @@ public sealed class PersonTests_RegisterPerson
     [Fact]
     public void Given_the_same_person_When_registering_again_Then_nothing_changes()
     {
-        var current = Person.Create((PersonRegistered)RegisterPersonDecision.Decide(null, Command(), Given.Now)[0]);
+        var current = Person.Create((PersonRegistered)RegisterPersonDecision.Decide(null, Command(), null, Given.Now)[0]);
 
-        Assert.Empty(RegisterPersonDecision.Decide(current, Command(), Given.Now.AddHours(1)));
+        Assert.Empty(RegisterPersonDecision.Decide(current, Command(), Given.PersonId, Given.Now.AddHours(1)));
     }
 
     [Fact]
     public void Given_a_person_When_a_different_one_uses_the_id_Then_it_is_refused_naming_person_id()
     {
-        var current = Person.Create((PersonRegistered)RegisterPersonDecision.Decide(null, Command(), Given.Now)[0]);
+        var current = Person.Create((PersonRegistered)RegisterPersonDecision.Decide(null, Command(), null, Given.Now)[0]);
 
-        var error = Assert.Throws<DuplicateRecordException>(() => RegisterPersonDecision.Decide(current, Command("Test Person 13"), Given.Now));
+        var error = Assert.Throws<DuplicateRecordException>(() => RegisterPersonDecision.Decide(current, Command("Test Person 13"), Given.PersonId, Given.Now));
 
         Assert.Equal("person_id", error.Field);
     }
@@ -43,7 +43,7 @@ public sealed class PersonTests_RegisterPerson
     {
         var command = Command() with { DateOfBirth = Given.Today.AddDays(1) };
 
-        var error = Assert.Throws<InvalidFieldException>(() => RegisterPersonDecision.Decide(null, command, Given.Now));
+        var error = Assert.Throws<InvalidFieldException>(() => RegisterPersonDecision.Decide(null, command, null, Given.Now));
 
         Assert.Equal("date_of_birth", error.Field);
     }
@@ -51,7 +51,7 @@ public sealed class PersonTests_RegisterPerson
     [Fact]
     public void Given_a_person_When_updating_details_Then_the_name_key_follows()
     {
-        var events = UpdatePersonDecision.Decide(Given.Person(), new UpdatePerson(Given.PersonId, "O'Neil,  Test", new DateOnly(1990, 1, 2), "99/123456X", Given.PerpetratorId), Given.Now);
+        var events = UpdatePersonDecision.Decide(Given.Person(), new UpdatePerson(Given.PersonId, "O'Neil,  Test", new DateOnly(1990, 1, 2), "99/123456X", Given.PerpetratorId), Given.PersonId, Given.Now);
 
         var updated = Given.Person().With([.. events]);
         Assert.Equal("o neil test", updated.NameKey);
@@ -59,11 +59,20 @@ public sealed class PersonTests_RegisterPerson
     }
 
     [Fact]
-    public void Given_no_person_When_updating_Then_NotFound_names_person_id()
+    public void Given_another_person_holds_the_pnc_id_When_registering_Then_pnc_id_is_AlreadyExists()
     {
-        var error = Assert.Throws<RecordNotFoundException>(() =>
-            UpdatePersonDecision.Decide(null, new UpdatePerson(Given.PersonId, "x", new DateOnly(1990, 1, 2), null, null), Given.Now));
+        var error = Assert.Throws<DuplicateRecordException>(() => RegisterPersonDecision.Decide(null, Command(), Guid.NewGuid(), Given.Now));
 
-        Assert.Equal("person_id", error.Field);
+        Assert.Equal("pnc_id", error.Field);
+    }
+
+    [Fact]
+    public void Given_another_person_holds_the_pnc_id_When_updating_to_it_Then_pnc_id_is_AlreadyExists()
+    {
+        var command = new UpdatePerson(Given.PersonId, "Test Person 12", new DateOnly(1990, 1, 2), "99/654321Z", null);
+
+        var error = Assert.Throws<DuplicateRecordException>(() => UpdatePersonDecision.Decide(Given.Person(), command, Guid.NewGuid(), Given.Now));
+
+        Assert.Equal("pnc_id", error.Field);
     }
 }

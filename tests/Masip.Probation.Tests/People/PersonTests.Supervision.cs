@@ -64,13 +64,4 @@ public sealed class PersonTests_Supervision
         Assert.Equal("Test Victim 3", Assert.Single(person.LicenceConditions).ProtectedPerson);
         Assert.Empty(AddLicenceConditionDecision.Decide(person, command, Given.Now));
     }
-
-    [Fact]
-    public void Given_no_person_When_recording_custody_Then_NotFound()
-    {
-        var error = Assert.Throws<RecordNotFoundException>(() =>
-            RecordCustodyDecision.Decide(null, new RecordCustody(Given.PersonId, "HMP Test A", Given.Today), Given.Now));
-
-        Assert.Equal("person_id", error.Field);
-    }
 }

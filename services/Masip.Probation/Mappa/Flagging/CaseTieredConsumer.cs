@@ -8,27 +8,35 @@ using Masip.ServiceDefaults.Messaging;
 
 namespace Masip.Probation.Mappa.Flagging;
 
-/// <summary>A case tiered by STAC police: a Tier 3 perpetrator known to probation with no MAPPA consideration is flagged.</summary>
-public sealed class CaseTieredConsumer(CommandPipeline pipeline, ServiceIdentity service, TimeProvider clock, ILogger<CaseTieredConsumer> logger)
+/// <summary>
+/// A case tiered by STAC police: its tier is kept (newest news wins, by the police's position),
+/// and a Tier 3 perpetrator known to probation with no MAPPA consideration is flagged.
+/// </summary>
+public sealed class CaseTieredConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<CaseTieredConsumer> logger)
     : InboxConsumer<CaseTieredV1>(pipeline, service, logger)
 {
     protected override async Task Handle(CaseTieredV1 message, CommandScope scope, ConsumeContext<CaseTieredV1> context)
     {
-        var session = scope.Session;
-        if (message.PerpetratorId is not { } perpetratorId)
+        var source = context.Source();
+        var known = await scope.Load<TieredCase>(message.CaseId);
+        if (!source.IsNewerThan(known?.LastSequence))
+        {
+            logger.LogInformation("Ignored tier {Tier} of case {CaseId}: older ({Sequence}) than what was applied ({Applied})",
+                message.Tier, message.CaseId, source.Sequence, known?.LastSequence);
             return;
-        var known = await session.LoadAsync<TieredCase>(perpetratorId, context.CancellationToken);
-        if (message.Tier == 3 && (known is null || known.TieredAt <= message.TieredAt))
-            session.Store(new TieredCase(perpetratorId, message.CaseId, message.Tier, message.TieredAt));
-        else if (message.Tier != 3 && known?.CaseId == message.CaseId && known.TieredAt <= message.TieredAt)
-            session.Delete<TieredCase>(perpetratorId);
-        if (message.Tier != 3)
+        }
+        scope.Session.Store(new TieredCase(message.CaseId, message.PerpetratorId, message.Tier, message.TieredAt, source.After(known?.LastSequence)));
+        if (message.Tier != 3 || message.PerpetratorId is not { } perpetratorId)
             return;
-        var person = await session.Query<Person>().Where(p => p.PerpetratorId == perpetratorId).FirstOrDefaultAsync(context.CancellationToken);
-        var events = FlagForMappaConsiderationDecision.Decide(person, message.CaseId, message.Tier, clock.GetUtcNow());
+
+        var person = await scope.Session.Query<Person>().Where(p => p.PerpetratorId == perpetratorId).FirstOrDefaultAsync(scope.Cancellation);
+        if (person is null)
+            return;
+        var stream = await scope.Stream<Person>(person.Id);
+        var events = FlagForMappaConsiderationDecision.Decide(stream.Aggregate, message.CaseId, message.Tier, scope.Now);
         if (events.Count == 0)
             return;
-        session.Events.Append(person!.Id, events.ToArray());
+        stream.AppendMany(events);
         logger.LogInformation("Person {PersonId} flagged for MAPPA consideration (case {CaseId})", person.Id, message.CaseId);
     }
 }

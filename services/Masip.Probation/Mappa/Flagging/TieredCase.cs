@@ -4,19 +4,24 @@ using Masip.Probation.People;
 namespace Masip.Probation.Mappa.Flagging;
 
 /// <summary>
-/// The latest Tier 3 case of a police perpetrator, kept so that a person who becomes known to
-/// probation (or linked to the police id) after the case was tiered is still flagged.
+/// A police case's tier as the police's latest news says, keyed by the case id, with the police's
+/// position of that news (<see cref="LastSequence"/>: a tier change that arrives late is older
+/// news and does not override a newer one). Kept so that a person who becomes known to
+/// probation (or linked to the police id) after a Tier 3 case was tiered is still flagged.
 /// </summary>
-public sealed record TieredCase(Guid Id, Guid CaseId, int Tier, DateTimeOffset TieredAt);
+public sealed record TieredCase(Guid Id, Guid? PerpetratorId, int Tier, DateTimeOffset TieredAt, long? LastSequence);
 
 public static class TieredCases
 {
-    /// <summary>The flag events for <paramref name="person"/> if a Tier 3 case of theirs is on record.</summary>
+    /// <summary>The flag events for <paramref name="person"/> if a case of theirs is Tier 3 now (the latest tiered, when several are).</summary>
     public static async Task<IReadOnlyList<object>> FlagIfTier3(IQuerySession session, Person? person, DateTimeOffset now, CancellationToken ct)
     {
         if (person?.PerpetratorId is not { } perpetratorId)
             return [];
-        var tiered = await session.LoadAsync<TieredCase>(perpetratorId, ct);
-        return tiered is null ? [] : FlagForMappaConsiderationDecision.Decide(person, tiered.CaseId, tiered.Tier, now);
+        var tiered = await session.Query<TieredCase>()
+            .Where(t => t.PerpetratorId == perpetratorId && t.Tier == 3)
+            .OrderByDescending(t => t.TieredAt).ThenByDescending(t => t.Id)
+            .FirstOrDefaultAsync(ct);
+        return tiered is null ? [] : FlagForMappaConsiderationDecision.Decide(person, tiered.Id, tiered.Tier, now);
     }
 }

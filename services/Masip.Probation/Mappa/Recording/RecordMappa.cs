@@ -22,10 +22,8 @@ public static class RecordMappaDecision
     /// MAPPA category 1..3 (DOMAIN.md: 2 is twelve months' custody or more; 3, others who pose a
     /// risk: stalkers must be considered) and level 1..3. A referral is accepted only once made.
     /// </summary>
-    public static IReadOnlyList<object> Decide(Person? person, RecordMappa command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Person person, RecordMappa command, DateTimeOffset now)
     {
-        if (person is null)
-            throw new RecordNotFoundException("person_id", $"no person {command.PersonId}");
         if (command.Category is { } c && c is < 1 or > 3)
             throw new InvalidFieldException("category", "must be 1, 2 or 3");
         if (command.Level is { } l && l is < 1 or > 3)

@@ -1,15 +1,11 @@
-using Masip.ServiceDefaults.Errors;
-
 namespace Masip.Probation.People.Custody;
 
 public sealed record RecordCustody(Guid PersonId, string Establishment, DateOnly ExpectedRelease);
 
 public static class RecordCustodyDecision
 {
-    public static IReadOnlyList<object> Decide(Person? current, RecordCustody command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Person current, RecordCustody command, DateTimeOffset now)
     {
-        if (current is null)
-            throw new RecordNotFoundException("person_id", $"no person {command.PersonId}");
         if (current.Establishment == command.Establishment && current.ExpectedRelease == command.ExpectedRelease)
             return [];
         return [new CustodyRecorded(command.PersonId, command.Establishment, command.ExpectedRelease, now)];

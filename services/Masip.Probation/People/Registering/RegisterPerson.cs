@@ -8,27 +8,36 @@ public sealed record UpdatePerson(Guid PersonId, string Name, DateOnly DateOfBir
 
 public static class RegisterPersonDecision
 {
-    /// <summary>Idempotent by person id: the same registration again decides nothing; a different one is refused.</summary>
-    public static IReadOnlyList<object> Decide(Person? current, RegisterPerson command, DateTimeOffset now)
+    /// <summary>
+    /// Idempotent by person id: the same registration again decides nothing; a different one is
+    /// refused. A PNC id names one person: <paramref name="pncHolder"/> is whoever else holds it.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(Person? current, RegisterPerson command, Guid? pncHolder, DateTimeOffset now)
     {
         if (command.DateOfBirth > DateOnly.FromDateTime(now.UtcDateTime))
             throw new InvalidFieldException("date_of_birth", "is in the future");
+        PncIsFree(command.PersonId, pncHolder);
         if (current is null)
             return [new PersonRegistered(command.PersonId, command.Name, command.DateOfBirth, PersonMatching.Pnc(command.PncId), command.PerpetratorId, now)];
         var same = current.Name == command.Name && current.DateOfBirth == command.DateOfBirth
             && current.PncId == PersonMatching.Pnc(command.PncId) && current.PerpetratorId == command.PerpetratorId;
         return same ? [] : throw new DuplicateRecordException("person_id", "a different person already has this id");
     }
+
+    internal static void PncIsFree(Guid personId, Guid? pncHolder)
+    {
+        if (pncHolder is { } holder && holder != personId)
+            throw new DuplicateRecordException("pnc_id", "another person already has this PNC id");
+    }
 }
 
 public static class UpdatePersonDecision
 {
-    public static IReadOnlyList<object> Decide(Person? current, UpdatePerson command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Person current, UpdatePerson command, Guid? pncHolder, DateTimeOffset now)
     {
-        if (current is null)
-            throw new RecordNotFoundException("person_id", $"no person {command.PersonId}");
         if (command.DateOfBirth > DateOnly.FromDateTime(now.UtcDateTime))
             throw new InvalidFieldException("date_of_birth", "is in the future");
+        RegisterPersonDecision.PncIsFree(command.PersonId, pncHolder);
         var pnc = PersonMatching.Pnc(command.PncId);
         if (current.Name == command.Name && current.DateOfBirth == command.DateOfBirth && current.PncId == pnc && current.PerpetratorId == command.PerpetratorId)
             return [];

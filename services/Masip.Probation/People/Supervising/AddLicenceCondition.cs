@@ -10,10 +10,8 @@ public static class AddLicenceConditionDecision
     /// Napo: no-contact conditions are lost when they hang on a prison or an address; here they
     /// hang on the person, and must say whom they protect.
     /// </summary>
-    public static IReadOnlyList<object> Decide(Person? current, AddLicenceCondition command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Person current, AddLicenceCondition command, DateTimeOffset now)
     {
-        if (current is null)
-            throw new RecordNotFoundException("person_id", $"no person {command.PersonId}");
         if (command.Kind == LicenceConditionKind.NoContact && command.ProtectedPerson is null)
             throw new InvalidFieldException("protected_person", "is required for a no-contact condition");
         var existing = current.LicenceConditions.FirstOrDefault(c => c.ConditionId == command.ConditionId);

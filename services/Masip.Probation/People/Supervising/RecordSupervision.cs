@@ -9,10 +9,8 @@ public sealed record RecordSupervision(
 public static class RecordSupervisionDecision
 {
     /// <summary>Opens a supervision case, or replaces the one with the same id; the same case again decides nothing.</summary>
-    public static IReadOnlyList<object> Decide(Person? current, RecordSupervision command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Person current, RecordSupervision command, DateTimeOffset now)
     {
-        if (current is null)
-            throw new RecordNotFoundException("person_id", $"no person {command.PersonId}");
         if (command.End is { } end && end < command.Start)
             throw new InvalidFieldException("end_date", "is before start_date");
         var existing = current.Supervision.FirstOrDefault(s => s.SupervisionId == command.SupervisionId);

@@ -9,10 +9,8 @@ public sealed record WithdrawPsrConsultation(Guid ConsultationId, string Reason)
 public static class SubmitPsrConsultationDecision
 {
     /// <summary>Submitting twice is one submission; a withdrawn consultation cannot be submitted.</summary>
-    public static IReadOnlyList<object> Decide(PsrConsultation? current, SubmitPsrConsultation command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(PsrConsultation current, SubmitPsrConsultation command, DateTimeOffset now)
     {
-        if (current is null)
-            throw new RecordNotFoundException("consultation_id", $"no consultation {command.ConsultationId}");
         return current.Status switch
         {
             PsrStatus.Submitted => [],
@@ -25,10 +23,8 @@ public static class SubmitPsrConsultationDecision
 
 public static class WithdrawPsrConsultationDecision
 {
-    public static IReadOnlyList<object> Decide(PsrConsultation? current, WithdrawPsrConsultation command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(PsrConsultation current, WithdrawPsrConsultation command, DateTimeOffset now)
     {
-        if (current is null)
-            throw new RecordNotFoundException("consultation_id", $"no consultation {command.ConsultationId}");
         return current.Status switch
         {
             PsrStatus.Withdrawn => [],

@@ -1,10 +1,11 @@
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Probation.Psr.RecordingStacInput;
 
 public sealed record RecordStacInput(
     Guid ConsultationId, string ReviewedPapers, string History, string StalkingConsiderations,
-    IReadOnlyList<string> RecommendedRequirements, string RecordedBy);
+    IReadOnlyList<string> RecommendedRequirements);
 
 /// <summary>What STAC may recommend to the court: stalking-specific interventions and protective requirements.</summary>
 public static class RecommendedRequirements
@@ -34,10 +35,12 @@ public static class RecommendedRequirements
 
 public static class RecordStacInputDecision
 {
-    public static IReadOnlyList<object> Decide(PsrConsultation? current, RecordStacInput command, DateTimeOffset now)
+    /// <summary>
+    /// The STAC input, recorded by the actor; the same input by the same officer again decides
+    /// nothing, and a revised one replaces it while the consultation is open.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(PsrConsultation current, RecordStacInput command, Actor actor, DateTimeOffset now)
     {
-        if (current is null)
-            throw new RecordNotFoundException("consultation_id", $"no consultation {command.ConsultationId}");
         foreach (var requirement in command.RecommendedRequirements)
         {
             if (RecommendedRequirements.DomesticAbuseGroupProgrammes.Contains(requirement))
@@ -50,10 +53,10 @@ public static class RecordStacInputDecision
         if (!current.IsOpen)
             throw new RuleViolationException("consultation_id", $"the consultation is {current.Status.ToString().ToLowerInvariant()}: no more input");
         if (current.Input is { } input && input.ReviewedPapers == command.ReviewedPapers && input.History == command.History
-            && input.StalkingConsiderations == command.StalkingConsiderations && input.RecordedBy == command.RecordedBy
+            && input.StalkingConsiderations == command.StalkingConsiderations && input.RecordedBy == actor.Subject
             && input.RecommendedRequirements.SequenceEqual(command.RecommendedRequirements))
             return [];
         return [new StacInputRecorded(command.ConsultationId, command.ReviewedPapers, command.History, command.StalkingConsiderations,
-            command.RecommendedRequirements, command.RecordedBy, now)];
+            command.RecommendedRequirements, actor.Subject, now)];
     }
 }

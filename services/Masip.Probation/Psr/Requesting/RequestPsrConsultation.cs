@@ -3,9 +3,13 @@ using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Probation.Psr.Requesting;
 
+/// <summary>
+/// A request for a PSR consultation, recorded by the caller on behalf of <paramref name="Requester"/>
+/// (the officer in the case or the court report writer).
+/// </summary>
 public sealed record RequestPsrConsultation(
     Guid ConsultationId, Guid PersonId, string Court, DateOnly HearingDate, DateOnly DueDate, string Offence,
-    string RequestedBy, RequesterRole RequesterRole, DateOnly? RequestedOn);
+    string Requester, RequesterRole RequesterRole, DateOnly? RequestedOn);
 
 public static class RequestPsrConsultationDecision
 {
@@ -22,15 +26,15 @@ public static class RequestPsrConsultationDecision
         if (command.DueDate > command.HearingDate)
             throw new InvalidFieldException("due_date", $"{Formats.Date(command.DueDate)} is after the hearing date {Formats.Date(command.HearingDate)}");
         if (person is null)
-            throw new RecordNotFoundException("person_id", $"no person {command.PersonId} is known to probation");
+            throw NotFound.For<Person>("person_id", command.PersonId);
         if (current is not null)
         {
             var same = current.PersonId == command.PersonId && current.Court == command.Court && current.HearingDate == command.HearingDate
-                && current.DueDate == command.DueDate && current.Offence == command.Offence && current.RequestedBy == command.RequestedBy
+                && current.DueDate == command.DueDate && current.Offence == command.Offence && current.RequestedBy == command.Requester
                 && current.RequesterRole == command.RequesterRole && (command.RequestedOn is null || current.RequestedOn == command.RequestedOn);
             return same ? [] : throw new DuplicateRecordException("consultation_id", "a different consultation already has this id");
         }
         return [new PsrConsultationRequested(command.ConsultationId, command.PersonId, person.PerpetratorId, command.Court,
-            command.HearingDate, command.DueDate, command.Offence, command.RequestedBy, command.RequesterRole, requestedOn, now)];
+            command.HearingDate, command.DueDate, command.Offence, command.Requester, command.RequesterRole, requestedOn, now)];
     }
 }
