@@ -2,6 +2,7 @@ using Grpc.Core;
 using Marten;
 using Masip.Contracts.Meetings;
 using Masip.Meetings.Actions;
+using Masip.Meetings.Agenda.Views;
 using Masip.Meetings.Calendar;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
@@ -13,13 +14,31 @@ namespace Masip.Meetings;
 /// The meetings gRPC service. Each command's rpc lives beside its use case
 /// (Calendar/Scheduling, Agenda/Generating, Agenda/Grouping, Running, Actions/Assigning,
 /// Actions/Completing) and runs through the command pipeline; the queries sit with what they
-/// read (Calendar, Agenda/Views, Actions, Export). This file keeps what they share: the reply mappers.
+/// read (Calendar, Agenda/Views, Actions, Export). This file keeps what they share: the meeting
+/// load, the agenda view and the reply mappers.
 /// </summary>
 public sealed partial class MeetingsGrpc(CommandPipeline pipeline, IQuerySession query, SharingAgreement agreement, MeetingCalendar calendar)
     : Contracts.Meetings.Meetings.MeetingsBase
 {
     private async Task<Meeting> Load(Guid id, ServerCallContext context) =>
         await query.LoadAsync<Meeting>(id, context.CancellationToken) ?? throw NotFound.For<Meeting>("meeting_id", id);
+
+    /// <summary>A view is for the meeting's own purpose: a Griffin view asked for "dmm" would mislead the reader.</summary>
+    private static void RequirePurpose(Meeting meeting, ServerCallContext context)
+    {
+        if (context.Sharing().Purpose != meeting.Type)
+            throw new RuleViolationException("purpose", $"a {meeting.Type} meeting is viewed for the purpose '{meeting.Type}' (x-masip-purpose)");
+    }
+
+    /// <summary>The agenda as <paramref name="viewer"/> sees it; a view showing consented victim voice says so to the reply filter.</summary>
+    private async Task<AgendaReply> View(IQuerySession session, Meeting meeting, string viewer, ServerCallContext context)
+    {
+        var view = AgendaViews.Render(meeting, viewer, agreement, await VoiceWithdrawals.Load(session, meeting, context.CancellationToken));
+        // The only victim voice the view shows is consented and not withdrawn.
+        if (AgendaViews.ShowsVictimVoice(view.Items))
+            context.Sharing().VictimConsented = true;
+        return view;
+    }
 
     private static MeetingReply ToReply(Meeting meeting)
     {

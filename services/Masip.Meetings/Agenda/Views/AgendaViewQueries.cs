@@ -1,6 +1,5 @@
 using System.Globalization;
 using Grpc.Core;
-using Marten;
 using Masip.Contracts.Meetings;
 using Masip.Meetings.Agenda;
 using Masip.Meetings.Agenda.Views;
@@ -51,22 +50,5 @@ public sealed partial class MeetingsGrpc
         if (AgendaViews.ShowsVictimVoice(reply.Items))
             context.Sharing().VictimConsented = true;
         return reply;
-    }
-
-    /// <summary>A view is for the meeting's own purpose: a Griffin view asked for "dmm" would mislead the reader.</summary>
-    private static void RequirePurpose(Meeting meeting, ServerCallContext context)
-    {
-        if (context.Sharing().Purpose != meeting.Type)
-            throw new RuleViolationException("purpose", $"a {meeting.Type} meeting is viewed for the purpose '{meeting.Type}' (x-masip-purpose)");
-    }
-
-    /// <summary>The agenda as <paramref name="viewer"/> sees it; a view showing consented victim voice says so to the reply filter.</summary>
-    private async Task<AgendaReply> View(IQuerySession session, Meeting meeting, string viewer, ServerCallContext context)
-    {
-        var view = AgendaViews.Render(meeting, viewer, agreement, await VoiceWithdrawals.Load(session, meeting, context.CancellationToken));
-        // The only victim voice the view shows is consented and not withdrawn.
-        if (AgendaViews.ShowsVictimVoice(view.Items))
-            context.Sharing().VictimConsented = true;
-        return view;
     }
 }

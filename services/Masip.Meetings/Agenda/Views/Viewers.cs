@@ -16,8 +16,6 @@ namespace Masip.Meetings.Agenda.Views;
 /// </summary>
 public static class Viewers
 {
-    public const string ChairRole = "police/meeting-chair";
-
     /// <summary>The role key of the view to render ("advocacy/advocate"), or PermissionDenied / a field error.</summary>
     public static string Resolve(Meeting meeting, Caller caller, string? attendeeAgency, string? attendeeRole, SharingAgreement agreement)
     {
@@ -26,7 +24,7 @@ public static class Viewers
         if ((agency is null && role is null) || $"{agency}/{role}" == caller.RoleKey)
             return Own(meeting, caller);
 
-        if (caller.RoleKey != ChairRole)
+        if (caller.RoleKey != Attendees.ChairRole)
             throw Denied("attendee_role", $"a view is the caller's own ({caller.RoleKey}); only the meeting chair may preview another attendee's view");
         var a = Require.OneOf(agency, "attendee_agency", Attendees.Agencies);
         var r = Require.Text(role, "attendee_role");

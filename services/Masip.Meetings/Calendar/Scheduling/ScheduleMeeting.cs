@@ -10,6 +10,9 @@ public sealed record AddAttendee(Guid MeetingId, Attendee Attendee);
 
 public static class Attendees
 {
+    /// <summary>The role that runs a meeting: generates its agenda, records its decisions, previews any attendee's view.</summary>
+    public const string ChairRole = "police/meeting-chair";
+
     /// <summary>The roles that may attend, by agency (DOMAIN.md: advocates attend the DMM, never Griffin).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> RolesByAgency = new Dictionary<string, IReadOnlySet<string>>
     {
