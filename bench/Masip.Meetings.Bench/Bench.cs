@@ -2,10 +2,13 @@ using System.Diagnostics;
 using Marten;
 using Masip.Contracts.Messages;
 using Masip.Meetings.Actions;
+using Masip.Meetings.Actions.Assigning;
 using Masip.Meetings.Agenda.Candidates;
 using Masip.Meetings.Agenda.Generating;
 using Masip.Meetings.Calendar;
+using Masip.Meetings.Calendar.Scheduling;
 using Masip.ServiceDefaults;
+using Masip.ServiceDefaults.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +29,8 @@ public static class BenchProgram
         var iterations = args.Length > 0 ? int.Parse(args[0]) : 200;
         var builder = WebApplication.CreateBuilder([]);
         builder.Configuration["Masip:Database"] = "masip_bench_meetings";
+        // The command pipeline audits with a keyed MAC; the bench's data is synthetic and thrown away.
+        builder.Configuration[Masip.ServiceDefaults.Audit.AuditKey.ConfigurationKey] = "masip-bench-audit-key-for-synthetic-data-only";
         builder.AddMasipDefaults(MeetingsHost.Name, typeof(MeetingsHost).Assembly);
         builder.Services.AddMeetings();
         await using var app = builder.Build();
@@ -73,30 +78,50 @@ public static class BenchProgram
         await store.BulkInsertDocumentsAsync(nominals);
         Console.WriteLine($"seeded {candidates.Count} candidates and {nominals.Count} nominals in {clock.ElapsedMilliseconds} ms");
 
-        // The DMMs of the last four weeks, each taking what was new then; two actions overdue.
-        var commands = new MeetingsCommands(store, TimeProvider.System, calendar);
+        // The DMMs of the last four weeks, each taking what was new then; two actions overdue. Every
+        // write goes through the command pipeline, as the gRPC endpoints' do.
+        var pipeline = app.Services.GetRequiredService<CommandPipeline>();
+        var chair = new Actor("bench-chair", "police", "meeting-chair");
+        Task<Meeting> Schedule(Guid id, DateOnly date) => pipeline.Run(chair,
+            async scope => (await scope.Stream<Meeting>(id)).AppendMany(ScheduleMeetingDecision.Decide(null,
+                new ScheduleMeeting(id, MeetingTypes.Dmm, date, null, []), calendar, scope.Actor, scope.Now)),
+            scope => scope.Require<Meeting>(id, "meeting_id"), default);
+        Task<Meeting> Generate(Guid id) => pipeline.Run(chair,
+            async scope =>
+            {
+                var stream = await scope.Existing<Meeting>(id, "meeting_id");
+                var inputs = await AgendaInputsQuery.Load(scope.Session, stream.Aggregate!, scope.Cancellation);
+                stream.AppendMany(GenerateAgendaDecision.Decide(stream.Aggregate!, inputs, scope.Now));
+            },
+            scope => scope.Require<Meeting>(id, "meeting_id"), default);
+
         clock.Restart();
         Guid? previous = null;
         string? firstItem = null;
         foreach (var date in calendar.Dates(MeetingTypes.Dmm, today.AddDays(-AgendaBuilder.LookbackDays), today.AddDays(-1)))
         {
             var id = Guid.NewGuid();
-            await commands.Schedule(new Calendar.Scheduling.ScheduleMeeting(id, MeetingTypes.Dmm, date, "Bench Chair", []), default);
-            var meeting = await commands.GenerateAgenda(id, default);
+            await Schedule(id, date);
+            var meeting = await Generate(id);
             previous = id;
             firstItem = meeting.Agenda.FirstOrDefault()?.ItemId;
         }
         if (previous is { } last && firstItem is not null)
         {
+            await using var query = store.QuerySession();
+            var held = await query.LoadAsync<Meeting>(last);
             for (var n = 0; n < 2; n++)
-                await commands.AssignAction(new Actions.Assigning.AssignAction(Guid.NewGuid(), last, firstItem, "bench action", "police", "Bench Officer",
-                    today.AddDays(-1)), default);
+            {
+                var actionId = Guid.NewGuid();
+                await pipeline.Run(chair, async scope => (await scope.Stream<MeetingAction>(actionId)).AppendMany(AssignActionDecision.Decide(null, held,
+                    new AssignAction(actionId, last, firstItem, "bench action", "police", "Bench Officer", today.AddDays(-1)), scope.Actor, scope.Now)), default);
+            }
         }
         Console.WriteLine($"held the DMMs of the last {AgendaBuilder.LookbackDays} days in {clock.ElapsedMilliseconds} ms");
 
         var todayId = Guid.NewGuid();
-        await commands.Schedule(new Calendar.Scheduling.ScheduleMeeting(todayId, MeetingTypes.Dmm, today, "Bench Chair", []), default);
-        var agenda = await commands.GenerateAgenda(todayId, default);
+        await Schedule(todayId, today);
+        var agenda = await Generate(todayId);
         Console.WriteLine($"today's DMM agenda: {agenda.Agenda.Count} items, version {agenda.AgendaVersion}; "
             + string.Join(", ", agenda.Agenda.GroupBy(i => i.Type).Select(g => $"{g.Key} {g.Count()}")));
 
@@ -104,12 +129,12 @@ public static class BenchProgram
         for (var n = 0; n < iterations; n++)
         {
             clock.Restart();
-            await commands.GenerateAgenda(todayId, default);
+            await Generate(todayId);
             full.Add(clock.Elapsed.TotalMilliseconds);
         }
         await using var session = store.QuerySession();
         var loaded = (await session.LoadAsync<Meeting>(todayId))!;
-        var inputs = await MeetingsCommands.LoadInputs(session, loaded, default);
+        var inputs = await AgendaInputsQuery.Load(session, loaded, default);
         var build = new List<double>();
         for (var n = 0; n < iterations; n++)
         {

@@ -1,16 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Masip.Contracts.Common;
 using Masip.Contracts.Meetings;
+using Masip.ServiceDefaults.Persistence;
 
 namespace Masip.Cli;
 
 /// <summary>
 /// `masip meetings ...`: the chair schedules the day's meeting and generates its agenda; every
-/// attendee reads the agenda as their role may see it. A meeting is named by its type and date:
-/// the client derives the meeting id from them, so `--date today` finds the meeting that
-/// `schedule --date today` made.
+/// attendee reads the agenda as their role may see it (their own view: the token decides), and
+/// lists a kind the agenda groups. A meeting is named by its type and date: the client derives
+/// the meeting id from them, so `--date today` finds the meeting that `schedule --date today` made.
 /// </summary>
 public static class MeetingsCommands
 {
@@ -22,18 +22,13 @@ public static class MeetingsCommands
         meetings.Subcommands.Add(Schedule(env));
         meetings.Subcommands.Add(Generate(env));
         meetings.Subcommands.Add(Agenda(env));
+        meetings.Subcommands.Add(Group(env));
         return meetings;
     }
 
-    /// <summary>The meeting of this type on this date: a name-based UUID (SHA-256 of "masip-meeting:TYPE:DATE").</summary>
-    public static Guid MeetingId(string type, DateOnly date)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"masip-meeting:{type}:{date:yyyy-MM-dd}"));
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    /// <summary>The meeting of this type on this date: the platform's name-based id ("meeting", "TYPE:DATE").</summary>
+    public static Guid MeetingId(string type, DateOnly date) =>
+        DeterministicId.For("meeting", $"{type}:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
 
     private static (Option<string> Date, Option<string> Type) MeetingOptions()
     {
@@ -55,7 +50,7 @@ public static class MeetingsCommands
     private static Command Schedule(CliEnvironment env)
     {
         var (date, type) = MeetingOptions();
-        var command = new Command("schedule", "Schedule the meeting with the usual attendees (idempotent: the same meeting again changes nothing)") { date, type };
+        var command = new Command("schedule", "Schedule the meeting with the usual attendees, chaired by the caller (idempotent: the same meeting again changes nothing)") { date, type };
         command.Handle(env, Chair, async run =>
         {
             var day = DateOf(run, date);
@@ -64,7 +59,6 @@ public static class MeetingsCommands
                 MeetingId = MeetingId(run.Value(type), day).ToString(),
                 Type = run.Value(type),
                 Date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Chair = run.Actor,
             };
             request.Attendees.Add(new Attendee { Agency = "police", Role = "meeting-chair", Person = run.Actor });
             request.Attendees.Add(new Attendee { Agency = "police", Role = "stac-officer", Person = "dev-police-stac-officer" });
@@ -104,11 +98,44 @@ public static class MeetingsCommands
         command.Handle(env, Chair, async run =>
         {
             var id = MeetingId(run.Value(type), DateOf(run, date)).ToString();
-            var reply = await new Meetings.MeetingsClient(run.Channel("meetings", run.Value(type))).GetAgendaViewAsync(new GetAgendaViewRequest
-            {
-                MeetingId = id, AttendeeAgency = run.Identity.Agency, AttendeeRole = run.Identity.Role,
-            }, run.Call);
+            var reply = await new Meetings.MeetingsClient(run.Channel("meetings", run.Value(type)))
+                .GetAgendaViewAsync(new GetAgendaViewRequest { MeetingId = id }, run.Call);
             return run.Print(reply, () => PrintAgenda(run, reply));
+        });
+        return command;
+    }
+
+    private static Command Group(CliEnvironment env)
+    {
+        var (date, type) = MeetingOptions();
+        var kind = new Option<string>("--kind") { Description = "The kind of item the agenda groups (referral-awaiting-decision, s2a-limit-near, ...)", Required = true };
+        var command = new Command("group", "Every item of one kind in the caller's view of the agenda, page after page") { date, type, kind };
+        command.Handle(env, Chair, async run =>
+        {
+            var client = new Meetings.MeetingsClient(run.Channel("meetings", run.Value(type)));
+            var request = new ListAgendaGroupRequest
+            {
+                MeetingId = MeetingId(run.Value(type), DateOf(run, date)).ToString(), Type = run.Value(kind), Page = new PageRequest { PageSize = 500 },
+            };
+            var items = new List<AgendaItemReply>();
+            AgendaGroupReply page;
+            do
+            {
+                page = await client.ListAgendaGroupAsync(request, run.Call);
+                items.AddRange(page.Items);
+                request.Page.PageToken = page.Page.NextPageToken;
+            }
+            while (request.Page.PageToken.Length > 0);
+            var all = new AgendaGroupReply { MeetingId = page.MeetingId, Type = page.Type, Version = page.Version, Viewer = page.Viewer, Page = new PageInfo { Total = items.Count } };
+            all.Items.AddRange(items);
+            return run.Print(all, () =>
+            {
+                run.Out.WriteLine($"{all.Type}: {items.Count} items in version {all.Version} of the agenda, as {all.Viewer}");
+                var table = new Table("#", "RISK", "REASON", "CRIME REF", "AGE (DAYS)");
+                foreach (var i in items)
+                    table.Row(i.Position, i.Risk, i.Reason, i.CrimeReference, i.AgeDays);
+                table.WriteTo(run.Out, "no items of this kind");
+            });
         });
         return command;
     }
@@ -123,8 +150,10 @@ public static class MeetingsCommands
         run.Out.WriteLine($"{agenda.Type.ToUpperInvariant()} {agenda.Date}, agenda version {agenda.Version}, as {agenda.Viewer}: {agenda.Items.Count} items");
         var table = new Table("#", "RISK", "ITEM", "REASON", "CRIME REF", "AGE (DAYS)");
         foreach (var i in agenda.Items)
-            table.Row(i.Position, i.Risk, i.Type, i.Reason, i.CrimeReference, i.AgeDays);
+            table.Row(i.Position, i.Risk, i.GroupCount > 0 ? $"{i.Type} x{i.GroupCount}" : i.Type, i.Reason, i.CrimeReference, i.GroupCount > 0 ? "" : i.AgeDays);
         table.WriteTo(run.Out, "nothing on the agenda");
+        foreach (var g in agenda.Items.Where(i => i.GroupCount > 0))
+            run.Out.WriteLine($"  #{g.Position} groups {g.GroupCount} {g.Type} items: `masip meetings group --kind {g.Type}` lists them");
         foreach (var i in agenda.Items.Where(i => i.Contributions.Count > 0))
         {
             run.Out.WriteLine($"  #{i.Position} {(i.CrimeReference.Length > 0 ? i.CrimeReference : i.Type)}:");

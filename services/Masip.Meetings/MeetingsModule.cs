@@ -21,11 +21,10 @@ public static class MeetingsModule
             store.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<MeetingAction>(SnapshotLifecycle.Inline);
             store.Schema.For<AgendaCandidate>().Index(c => c.OccurredAt);
-            store.Schema.For<MeetingAction>().Index(a => a.OwnerAgency);
+            store.Schema.For<MeetingAction>().Index(a => a.OwnerAgency).Duplicate(a => a.DueOrder);
         });
         services.AddOptions<MeetingCalendar>().BindConfiguration(CalendarSection);
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeetingCalendar>>().Value);
-        services.AddScoped<MeetingsCommands>();
         // A Griffin meeting's decisions, and a nomination to Griffin from the DMM, are Griffin
         // business: police, probation and NHS only (GriffinDecisionRecordedV1 never goes to advocacy).
         services.PublishIntegrationEvent<DecisionRecorded>(e => e.MeetingType == MeetingTypes.Griffin || e.Kind == DecisionKinds.NominateToGriffin

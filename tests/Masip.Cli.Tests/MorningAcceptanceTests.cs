@@ -69,6 +69,9 @@ public sealed class MorningAcceptanceTests(CliWorld world) : IClassFixture<CliWo
         Assert.Contains(griffin.GetProperty("contributions").EnumerateArray(), c => c.GetProperty("griffin_restricted").GetString()!.Length > 0);
         Assert.Empty(chair.Json.GetProperty("withheld").EnumerateArray());
         Assert.Equal(Items(generated).Count, chairItems.Count);
+        // A kind of item, listed whole (page after page) as the caller may see it.
+        var tiered = (await world.RunAsync("meetings", "group", "--date", day, "--kind", "newly-tiered", "--as", "advocacy/advocate", "--json")).Succeeded();
+        Assert.Equal(chairItems.Count(i => i.GetProperty("type").GetString() == "newly-tiered"), Items(tiered).Count);
 
         // The advocate sees the same tiered cases, but the Griffin item only as withheld, and no Griffin data anywhere.
         var advocateItems = Items(advocate);
@@ -100,6 +103,7 @@ public sealed class MorningAcceptanceTests(CliWorld world) : IClassFixture<CliWo
         (await world.RunAsync("meetings", "agenda", "--type", "weekly")).BadUsage("weekly");
         (await world.RunAsync("meetings", "generate", "--date", MeetingDay(), "--as", "advocacy/advocate")).FailedWith("PermissionDenied", "");
         (await world.RunAsync("meetings", "agenda", "--date", "2031-01-06")).FailedWith("NotFound", "meeting_id");
+        (await world.RunAsync("meetings", "group", "--date", "2026-11-24")).BadUsage("--kind");
         (await world.RunAsync("meetings", "schedule", "--date", "2026-11-28")).FailedWith("FailedPrecondition", "date");
     }
 }

@@ -3,7 +3,11 @@ using Grpc.Core;
 using MassTransit;
 using Masip.Contracts.Meetings;
 using Masip.Contracts.Messages;
+using Marten;
+using Masip.ServiceDefaults.Messaging;
+using Masip.ServiceDefaults.Persistence;
 using Masip.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Masip.Meetings.IntegrationTests;
@@ -50,15 +54,42 @@ public sealed class MeetingsBed : IAsyncLifetime
         await _bed.DisposeAsync();
     }
 
-    public Contracts.Meetings.Meetings.MeetingsClient As(string agency, string role, string? purpose = null) =>
-        new(Host.ChannelAs(agency, role, purpose));
+    public Contracts.Meetings.Meetings.MeetingsClient As(string agency, string role, string? purpose = null, string? subject = null) =>
+        new(Host.ChannelAs(agency, role, purpose, subject));
 
-    /// <summary>Publishes a message as an agency's outbox would; returns its MessageId (the candidate's id).</summary>
-    public async Task<string> Publish<T>(T message) where T : class
+    /// <summary>The service's own store, to read what a consumer holds or to seed a large agenda.</summary>
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>
+    /// Publishes a message as an agency's outbox would; returns its MessageId (the candidate's id).
+    /// With a sequence, it carries the headers the relay sets: its position in the publisher's store.
+    /// </summary>
+    public async Task<string> Publish<T>(T message, long? sequence = null) where T : class
     {
         var id = NewId.NextGuid();
-        await _bus.Publish(message, context => context.MessageId = id);
+        await _bus.Publish(message, context =>
+        {
+            context.MessageId = id;
+            if (sequence is { } position)
+            {
+                context.Headers.Set(MessageSource.SequenceHeader, position);
+                context.Headers.Set(MessageSource.StreamHeader, Guid.NewGuid().ToString());
+                context.Headers.Set(MessageSource.VersionHeader, 1L);
+            }
+        });
         return id.ToString();
+    }
+
+    /// <summary>Waits until <typeparamref name="TConsumer"/> has consumed the message (its inbox record committed, with its effects).</summary>
+    public async Task Consumed<TConsumer>(string messageId)
+    {
+        var key = InboxRecord.KeyFor(typeof(TConsumer).Name, Guid.Parse(messageId));
+        var consumed = await Eventually.TrueAsync(async () =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.LoadAsync<InboxRecord>(key) is not null;
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
+        Assert.True(consumed, $"{typeof(TConsumer).Name} did not consume message {messageId} within 60 s");
     }
 
     /// <summary>Waits until a probe meeting's agenda holds all these candidates (they crossed the broker).</summary>

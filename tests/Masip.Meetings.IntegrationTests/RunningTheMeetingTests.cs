@@ -116,19 +116,19 @@ public sealed class RunningTheMeetingTests(MeetingsBed bed) : IClassFixture<Meet
         var assign = new AssignActionRequest
         {
             ActionId = actionId, MeetingId = meeting, ItemId = item, Description = "share licence conditions",
-            OwnerAgency = "probation", OwnerPerson = "Test Officer 2", DueDate = MeetingsBed.Day(Day.AddDays(3)),
+            OwnerAgency = "probation", Assignee = "Test Officer 2", DueDate = MeetingsBed.Day(Day.AddDays(3)),
         };
 
         await MeetingsBed.Refused(StatusCode.InvalidArgument, "owner_agency", () => bed.Chair.AssignActionAsync(assign.Clone().With(a => a.OwnerAgency = "")).ResponseAsync);
-        await MeetingsBed.Refused(StatusCode.InvalidArgument, "owner_person", () => bed.Chair.AssignActionAsync(assign.Clone().With(a => a.OwnerPerson = "")).ResponseAsync);
+        await MeetingsBed.Refused(StatusCode.InvalidArgument, "assignee", () => bed.Chair.AssignActionAsync(assign.Clone().With(a => a.Assignee = "")).ResponseAsync);
         await MeetingsBed.Refused(StatusCode.InvalidArgument, "due_date", () => bed.Chair.AssignActionAsync(assign.Clone().With(a => a.DueDate = "")).ResponseAsync);
         await MeetingsBed.Refused(StatusCode.FailedPrecondition, "item_id", () => bed.Chair.AssignActionAsync(assign.Clone().With(a => a.ItemId = "nope")).ResponseAsync);
         await MeetingsBed.Refused(StatusCode.NotFound, "action_id", () => bed.Chair.CompleteActionAsync(new CompleteActionRequest { ActionId = actionId }).ResponseAsync);
 
         var assigned = await bed.Chair.AssignActionAsync(assign);
-        Assert.Equal(("open", "Test Officer 2"), (assigned.Status, assigned.OwnerPerson));
+        Assert.Equal(("open", "Test Officer 2", "test-police-meeting-chair"), (assigned.Status, assigned.Assignee, assigned.AssignedBy));
         var probation = bed.As("probation", "probation-officer", "dmm");
-        var mine = await probation.ListOpenActionsAsync(new ListOpenActionsRequest { OwnerAgency = "probation", OwnerPerson = "Test Officer 2" });
+        var mine = await probation.ListOpenActionsAsync(new ListOpenActionsRequest { OwnerAgency = "probation", Assignee = "Test Officer 2" });
         Assert.Contains(mine.Actions, a => a.ActionId == actionId);
         var advocacyList = await bed.Chair.ListOpenActionsAsync(new ListOpenActionsRequest { OwnerAgency = "advocacy" });
         Assert.DoesNotContain(advocacyList.Actions, a => a.ActionId == actionId);
@@ -139,7 +139,7 @@ public sealed class RunningTheMeetingTests(MeetingsBed bed) : IClassFixture<Meet
             bed.As("advocacy", "advocate", "dmm").CompleteActionAsync(new CompleteActionRequest { ActionId = actionId }).ResponseAsync);
         Assert.Contains((await probation.ListOpenActionsAsync(new ListOpenActionsRequest { OwnerAgency = "probation" })).Actions, a => a.ActionId == actionId);
         var completed = await probation.CompleteActionAsync(new CompleteActionRequest { ActionId = actionId });
-        Assert.Equal("completed", completed.Status);
+        Assert.Equal(("completed", "test-probation-probation-officer"), (completed.Status, completed.CompletedBy));
         Assert.DoesNotContain((await probation.ListOpenActionsAsync(new ListOpenActionsRequest { OwnerAgency = "probation" })).Actions, a => a.ActionId == actionId);
     }
 

@@ -4,7 +4,6 @@ using Masip.Meetings.Agenda;
 using Masip.Meetings.Agenda.Candidates;
 using Masip.Meetings.Agenda.Generating;
 using Masip.Meetings.Calendar;
-using Masip.ServiceDefaults.Errors;
 using Xunit;
 
 namespace Masip.Meetings.Tests;
@@ -23,8 +22,7 @@ public sealed class MeetingTests_GenerateAgenda
         var tier2 = Given.Candidate(Given.Tiered(2, "medium", Overnight));
         var declined = Given.Candidate(new AdvocacyReferralDecidedV1(Guid.NewGuid(), "CRIS-1", false, "no contact", Overnight));
 
-        var events = GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId,
-            Given.Inputs([tier1, tier3Late, declined, tier3Early, breach, tier2]), Given.Now);
+        var events = GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs([tier1, tier3Late, declined, tier3Early, breach, tier2]), Given.Now);
 
         var agenda = Assert.IsType<AgendaGenerated>(Assert.Single(events));
         Assert.Equal(1, agenda.Version);
@@ -36,14 +34,14 @@ public sealed class MeetingTests_GenerateAgenda
     public void Given_an_agenda_When_generating_again_with_the_same_inputs_Then_no_new_version_but_new_inputs_make_one()
     {
         var candidates = new List<AgendaCandidate> { Given.Candidate(Given.Tiered(3, "high", Overnight)), Given.Candidate(Given.Breach(Overnight)) };
-        var first = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, Given.Inputs(candidates), Given.Now)[0];
+        var first = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs(candidates), Given.Now)[0];
         var meeting = Given.Meeting().Apply(first);
 
-        Assert.Empty(GenerateAgendaDecision.Decide(meeting, Given.MeetingId, Given.Inputs(Enumerable.Reverse(candidates)), Given.Now.AddMinutes(9)));
+        Assert.Empty(GenerateAgendaDecision.Decide(meeting, Given.Inputs(Enumerable.Reverse(candidates)), Given.Now.AddMinutes(9)));
 
         candidates.Add(Given.Candidate(Given.Tiered(2, "medium", Overnight)));
         var second = Assert.IsType<AgendaGenerated>(Assert.Single(
-            GenerateAgendaDecision.Decide(meeting, Given.MeetingId, Given.Inputs(candidates), Given.Now.AddMinutes(10))));
+            GenerateAgendaDecision.Decide(meeting, Given.Inputs(candidates), Given.Now.AddMinutes(10))));
         Assert.Equal(2, second.Version);
         Assert.Equal(3, second.Items.Count);
     }
@@ -55,8 +53,7 @@ public sealed class MeetingTests_GenerateAgenda
         var tomorrow = Given.Candidate(Given.Tiered(3, "high", Given.Now.AddDays(1)));
         var fresh = Given.Candidate(Given.Tiered(2, "medium", Overnight));
 
-        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId,
-            Given.Inputs([discussed, tomorrow, fresh], earlier: [discussed.Id]), Given.Now)[0];
+        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs([discussed, tomorrow, fresh], earlier: [discussed.Id]), Given.Now)[0];
 
         Assert.Equal([fresh.Id], agenda.Items.Select(i => i.ItemId));
     }
@@ -70,8 +67,7 @@ public sealed class MeetingTests_GenerateAgenda
         var notDue = Action(Given.Day.AddDays(2));
         var done = Action(Given.Day.AddDays(-2), open: false);
 
-        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId,
-            Given.Inputs([], actions: [overdue, notDue, done]), Given.Now)[0];
+        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs([], actions: [overdue, notDue, done]), Given.Now)[0];
 
         var item = Assert.Single(agenda.Items);
         Assert.Equal(($"action:{overdue.Id}", ItemTypes.ActionOverdue), (item.ItemId, item.Type));
@@ -86,7 +82,7 @@ public sealed class MeetingTests_GenerateAgenda
         var otherRelease = Given.Candidate(new ReleaseDueV1(Guid.NewGuid(), Given.Day.AddDays(20), null, Overnight));
         var voice = Given.Candidate(new VictimVoiceSharedV1(Guid.NewGuid(), "CRIS-1", "afraid", "wants SPO", Overnight));
 
-        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(MeetingTypes.Griffin), Given.MeetingId,
+        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(MeetingTypes.Griffin),
             Given.Inputs([alert, nominalRelease, otherRelease, voice], nominals: [nominal]), Given.Now)[0];
 
         Assert.Equal([alert.Id, nominalRelease.Id], agenda.Items.Select(i => i.ItemId));
@@ -97,20 +93,12 @@ public sealed class MeetingTests_GenerateAgenda
     {
         var tiered = Given.Candidate(Given.Tiered(2, "medium", new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero), offence: "s2A"));
 
-        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, Given.Inputs([tiered]), Given.Now)[0];
+        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs([tiered]), Given.Now)[0];
 
         var item = Assert.Single(agenda.Items);
         Assert.Equal((ItemTypes.S2ALimitNear, "high"), (item.Type, item.Risk));
-        Assert.Empty(GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, Given.Inputs([tiered], earlier: [item.ItemId]), Given.Now)
+        Assert.Empty(GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs([tiered], earlier: [item.ItemId]), Given.Now)
             .Cast<AgendaGenerated>().Single().Items);
-    }
-
-    [Fact]
-    public void Given_no_meeting_When_generating_Then_not_found_naming_meeting_id()
-    {
-        var error = Assert.Throws<RecordNotFoundException>(() => GenerateAgendaDecision.Decide(null, Given.MeetingId, Given.Inputs([]), Given.Now));
-
-        Assert.Equal("meeting_id", error.Field);
     }
 
     [Fact]
@@ -137,7 +125,7 @@ public sealed class MeetingTests_GenerateAgenda_Partners
         var risk = Given.Candidate(new RiskSummaryUpdatedV1(perpetrator, Guid.NewGuid(), "high", "high", "high", "low", "fixated (synthetic)", Given.Now.AddDays(-60)));
         var inputs = Given.Inputs([tiered]) with { Background = [oldRecord, newRecord, risk] };
 
-        var item = ((AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, inputs, Given.Now)[0]).Items.Single();
+        var item = ((AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), inputs, Given.Now)[0]).Items.Single();
 
         Assert.Contains(new ItemField("probation", "order_type", "probation.record", "suspended sentence"), item.Fields);
         Assert.DoesNotContain(item.Fields, f => f.Value == "community order");

@@ -23,7 +23,7 @@ public sealed class MeetingTests_PendingReferrals
         var advocacy = Given.Candidate(AdvocacyPending(Guid.NewGuid(), Overnight));
         var nhs = Given.Candidate(NhsPending(Guid.NewGuid(), Guid.NewGuid(), Overnight.AddHours(1)));
 
-        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, Given.Inputs([advocacy, nhs]), Given.Now)[0];
+        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs([advocacy, nhs]), Given.Now)[0];
 
         Assert.Equal([nhs.Id, advocacy.Id], agenda.Items.Select(i => i.ItemId));
         Assert.All(agenda.Items, i => Assert.Equal(ItemTypes.ReferralAwaitingDecision, i.Type));
@@ -48,7 +48,7 @@ public sealed class MeetingTests_PendingReferrals
             DecidedReferrals = new Dictionary<Guid, DateTimeOffset> { [acceptedId] = Overnight.AddHours(1), [declinedId] = Overnight.AddHours(3) },
         };
 
-        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId, inputs, Given.Now)[0];
+        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), inputs, Given.Now)[0];
 
         Assert.Equal([(declined.Id, ItemTypes.ReferralNotAccepted), (waiting.Id, ItemTypes.ReferralAwaitingDecision)],
             agenda.Items.Select(i => (i.ItemId, i.Type)));
@@ -60,8 +60,7 @@ public sealed class MeetingTests_PendingReferrals
         var id = Guid.NewGuid();
         var pending = Given.Candidate(AdvocacyPending(id, Overnight));
 
-        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.MeetingId,
-            Given.Inputs([pending]) with
+        var agenda = (AgendaGenerated)GenerateAgendaDecision.Decide(Given.Meeting(), Given.Inputs([pending]) with
             {
                 DecidedReferrals = new Dictionary<Guid, DateTimeOffset> { [id] = Given.Now.AddDays(2) },
             }, Given.Now)[0];
@@ -75,7 +74,7 @@ public sealed class MeetingTests_PendingReferrals
         var perpetrator = Guid.NewGuid();
         var pending = Given.Candidate(NhsPending(Guid.NewGuid(), perpetrator, Overnight));
 
-        var events = GenerateAgendaDecision.Decide(Given.Meeting(MeetingTypes.Griffin), Given.MeetingId,
+        var events = GenerateAgendaDecision.Decide(Given.Meeting(MeetingTypes.Griffin),
             Given.Inputs([pending], nominals: [perpetrator]), Given.Now);
 
         Assert.Empty(Assert.IsType<AgendaGenerated>(Assert.Single(events)).Items);

@@ -9,7 +9,8 @@ public sealed record SourceRef(string Kind, string Id, string Message);
 /// <summary>
 /// One agenda item. ItemClass is the class of the item's very existence: a Griffin alert says
 /// that someone is a nominal, so its existence is griffin.restricted; other items are case.summary.
-/// VictimConsent marks an item built from the victim's voice shared with consent.
+/// VictimConsent marks an item built from the victim's voice shared with consent; SourceSequence
+/// is where its message stood in the publisher's event store (a later withdrawal withholds it).
 /// </summary>
 public sealed record AgendaItem(
     string ItemId,
@@ -25,7 +26,8 @@ public sealed record AgendaItem(
     string ItemClass,
     bool VictimConsent,
     IReadOnlyList<SourceRef> Sources,
-    IReadOnlyList<ItemField> Fields);
+    IReadOnlyList<ItemField> Fields,
+    long? SourceSequence = null);
 
 /// <summary>The item types, in agenda order within one risk level.</summary>
 public static class ItemTypes
@@ -54,6 +56,8 @@ public static class ItemTypes
     ];
 
     public static int Rank(string type) => Array.IndexOf(Order, type) is var i and >= 0 ? i : Order.Length;
+
+    public static readonly IReadOnlyDictionary<string, string> All = Order.ToDictionary(t => t, t => t);
 
     /// <summary>Types that belong on the Griffin agenda when they concern a current nominal.</summary>
     public static readonly IReadOnlySet<string> GriffinWhenNominal = new HashSet<string>

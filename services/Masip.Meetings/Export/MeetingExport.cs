@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Masip.Contracts.Meetings;
@@ -37,16 +38,23 @@ public static class MeetingExport
                     $"{a.Agency}/{a.Role}: {Show("officer.identity", a.Person)} ({Attendance(meeting, a.Person)})")])]),
         };
         sections.AddRange(AgendaSections(view));
-        var itemClass = meeting.Agenda.ToDictionary(i => i.ItemId, i => i.ItemClass);
+        // An item the viewer may not know of is named by its position only, and nothing said
+        // about it (discussion, decision, action) is shown: not even its id.
+        var items = meeting.Agenda.Select((item, index) => (item, Position: index + 1)).ToDictionary(x => x.item.ItemId);
+        string? Hidden(string itemId) => items.TryGetValue(itemId, out var x) && !agreement.MaySee(view.Viewer, x.item.ItemClass, purpose)
+            ? $"Item at position {x.Position}: {AgendaViews.Marker(x.item.ItemClass)}" : null;
         var detailClass = meeting.Type == MeetingTypes.Griffin ? "griffin.restricted" : "case.summary";
         sections.Add(new Section("Discussion and decisions", [("Per item", [
-            .. meeting.Discussions.Select(d => $"Item {d.ItemId}: {Show(itemClass.GetValueOrDefault(d.ItemId, "case.summary"), Show("police.intelligence", d.Summary))}"),
-            .. meeting.Decisions.Select(d => d.Kind == Running.DecisionKinds.NominateToGriffin && !agreement.MaySee(view.Viewer, "griffin.restricted", purpose)
-                ? $"Decision on item {d.ItemId}: {AgendaViews.Marker("griffin.restricted")}" : $"Decision on item {d.ItemId}: {d.Kind}, owner {d.OwnerAgency}"
-                + (d.NewTier is { } t ? $", tier {Show("case.summary", t.ToString())}" : "") + $": {Show(detailClass, d.Detail)}"),
+            .. meeting.Discussions.Select(d => Hidden(d.ItemId) ?? $"Item {d.ItemId}: {Show("police.intelligence", d.Summary)}"),
+            .. meeting.Decisions.Select(d => Hidden(d.ItemId)
+                ?? (d.Kind == Running.DecisionKinds.NominateToGriffin && !agreement.MaySee(view.Viewer, "griffin.restricted", purpose)
+                    ? $"Decision on item {d.ItemId}: {AgendaViews.Marker("griffin.restricted")}"
+                    : $"Decision on item {d.ItemId}: {d.Kind}, owner {d.OwnerAgency}"
+                        + (d.NewTier is { } t ? $", tier {Show("case.summary", t.ToString(CultureInfo.InvariantCulture))}" : "") + $": {Show(detailClass, d.Detail)}")),
         ])]));
         sections.Add(new Section("Actions", [("Actions", [
-            .. actions.Select(a => $"{a.OwnerAgency}, {Show("officer.identity", a.OwnerPerson)}, due {a.DueDate:yyyy-MM-dd}, {(a.Open ? "open" : "completed")}: {Show(detailClass, a.Description)}"),
+            .. actions.Select(a => Hidden(a.ItemId) is { } hidden ? $"Action on {hidden}"
+                : $"{a.OwnerAgency}, {Show("officer.identity", a.Assignee)}, due {a.DueDate:yyyy-MM-dd}, {(a.Open ? "open" : "completed")}: {Show(detailClass, a.Description)}"),
         ])]));
         return Write(format, $"{Title(meeting.Type)} minutes, {view.Date}, view for {view.Viewer}", sections);
     }
@@ -58,7 +66,7 @@ public static class MeetingExport
 
     private static IEnumerable<Section> AgendaSections(AgendaReply view) =>
         view.Items.GroupBy(i => i.Type).Select(group => new Section($"Items: {group.Key}", [.. group.Select(item =>
-            ($"{item.Position}. {item.Reason}" + (item.Risk.Length > 0 ? $" (risk {item.Risk}, {item.AgeDays} days)" : ""),
+            ($"{item.Position}. {item.Reason}" + (item.GroupCount > 0 ? "" : item.Risk.Length > 0 ? $" (risk {item.Risk}, {item.AgeDays} days)" : ""),
              (IReadOnlyList<string>)[
                  .. item.CrimeReference.Length > 0 ? [$"Crime reference: {item.CrimeReference}"] : Array.Empty<string>(),
                  .. item.Contributions.Select(c => $"{c.Agency} {c.Name}: {AgendaViews.Shown(c)}"),

@@ -1,4 +1,5 @@
 using Masip.Meetings.Calendar;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Meetings.Running;
@@ -7,7 +8,8 @@ public sealed record RecordAttendance(Guid MeetingId, string Person, bool Presen
 
 public sealed record RecordDiscussion(Guid MeetingId, string ItemId, string Summary);
 
-public sealed record RecordDecision(Guid MeetingId, Guid DecisionId, string ItemId, string Kind, string OwnerAgency, string Detail, int? NewTier, string DecidedBy);
+/// <summary>A decision of the meeting on one item; the chair who records it (the caller) is its actor.</summary>
+public sealed record RecordDecision(Guid MeetingId, Guid DecisionId, string ItemId, string Kind, string OwnerAgency, string Detail, int? NewTier);
 
 public static class DecisionKinds
 {
@@ -23,9 +25,8 @@ public static class DecisionKinds
 /// <summary>Deciders for what happens in the meeting: attendance, discussion, decisions.</summary>
 public static class RunningDecisions
 {
-    public static IReadOnlyList<object> Decide(Meeting? meeting, RecordAttendance command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Meeting m, RecordAttendance command, DateTimeOffset now)
     {
-        var m = Existing(meeting, command.MeetingId);
         if (m.Attendees.All(a => a.Person != command.Person) && m.Chair != command.Person)
             throw new RuleViolationException("person", "not an attendee of this meeting; add the attendee first");
         return m.Attendance.Contains(new AttendanceEntry(command.Person, command.Present))
@@ -33,19 +34,17 @@ public static class RunningDecisions
             : [new AttendanceRecorded(m.Id, command.Person, command.Present, now)];
     }
 
-    public static IReadOnlyList<object> Decide(Meeting? meeting, RecordDiscussion command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Meeting m, RecordDiscussion command, DateTimeOffset now)
     {
-        var m = Existing(meeting, command.MeetingId);
         OnAgenda(m, command.ItemId);
         return m.Discussions.Contains(new Discussion(command.ItemId, command.Summary))
             ? []
             : [new DiscussionRecorded(m.Id, command.ItemId, command.Summary, now)];
     }
 
-    /// <summary>A decision on an item of the current agenda; the same decision id again decides nothing.</summary>
-    public static IReadOnlyList<object> Decide(Meeting? meeting, RecordDecision command, DateTimeOffset now)
+    /// <summary>A decision on an item of the current agenda, recorded as the actor's; the same decision id again decides nothing.</summary>
+    public static IReadOnlyList<object> Decide(Meeting m, RecordDecision command, Actor actor, DateTimeOffset now)
     {
-        var m = Existing(meeting, command.MeetingId);
         var item = OnAgenda(m, command.ItemId);
         if (m.Decisions.FirstOrDefault(d => d.DecisionId == command.DecisionId) is { } earlier)
             return earlier.ItemId == command.ItemId && earlier.Kind == command.Kind && earlier.OwnerAgency == command.OwnerAgency
@@ -60,11 +59,8 @@ public static class RunningDecisions
         if ((m.Type == MeetingTypes.Griffin || command.Kind == DecisionKinds.NominateToGriffin) && command.OwnerAgency == "advocacy")
             throw new RuleViolationException("owner_agency", "a Griffin decision cannot be owned by advocacy");
         return [new DecisionRecorded(m.Id, command.DecisionId, m.Type, m.Date, command.ItemId, command.Kind, command.OwnerAgency,
-            item.CaseId, item.PerpetratorId, item.CrimeReference, command.NewTier, command.Detail, command.DecidedBy, now)];
+            item.CaseId, item.PerpetratorId, item.CrimeReference, command.NewTier, command.Detail, actor.Subject, now)];
     }
-
-    private static Meeting Existing(Meeting? meeting, Guid id) =>
-        meeting ?? throw new RecordNotFoundException("meeting_id", $"no meeting {id}");
 
     private static Agenda.AgendaItem OnAgenda(Meeting meeting, string itemId) =>
         meeting.Agenda.FirstOrDefault(i => i.ItemId == itemId)

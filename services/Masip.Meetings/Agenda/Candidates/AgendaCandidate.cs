@@ -7,7 +7,8 @@ namespace Masip.Meetings.Agenda.Candidates;
 /// <summary>
 /// Something an agency published that may become an agenda item, keyed by the message id (so a
 /// redelivery stores nothing new). Each field keeps the data class of the message field it came
-/// from, so every view can be filtered by the sharing agreement.
+/// from, so every view can be filtered by the sharing agreement. <paramref name="Sequence"/> is
+/// the message's position in its publisher's event store (null when it carried none).
 /// </summary>
 public sealed record AgendaCandidate(
     string Id,
@@ -25,21 +26,45 @@ public sealed record AgendaCandidate(
     string ItemClass,
     bool VictimConsent,
     IReadOnlyList<SourceRef> Sources,
-    IReadOnlyList<ItemField> Fields);
+    IReadOnlyList<ItemField> Fields,
+    long? Sequence = null);
 
-/// <summary>The victim withdrew consent to share their voice for this referral (keyed by referral id).</summary>
-public sealed record VoiceWithdrawal(Guid Id, DateTimeOffset WithdrawnAt);
+/// <summary>
+/// The victim withdrew consent to share their voice with the DMM for this referral (keyed by
+/// referral id), at <paramref name="Sequence"/> in advocacy's event store: every voice shared
+/// before that position is withheld from then on; a voice shared later, once consent was given
+/// again, is not. A withdrawal whose position is unknown (null) withholds every voice of the referral.
+/// </summary>
+public sealed record VoiceWithdrawal(Guid Id, DateTimeOffset WithdrawnAt, long? Sequence = null)
+{
+    /// <summary>Does this withdrawal withhold a voice shared at <paramref name="sharedAt"/> (null: position unknown)?</summary>
+    public bool Withholds(long? sharedAt) => Sequence is not { } withdrawn || sharedAt is not { } shared || withdrawn > shared;
 
-/// <summary>A referral (advocacy or NHS) was accepted or declined: it no longer waits for a decision (keyed by referral id).</summary>
-public sealed record DecidedReferral(Guid Id, DateTimeOffset DecidedAt);
+    /// <summary>Does a withdrawal at <paramref name="position"/> (null: unknown) withhold more than this one?</summary>
+    public bool IsOlderThan(long? position) => Sequence is { } withdrawn && (position is not { } later || later > withdrawn);
+}
 
-/// <summary>A current Operation Griffin nominal, by perpetrator id (Id), as the police published it.</summary>
-public sealed record GriffinNominal(Guid Id, Guid NominalId, bool Current, DateTimeOffset Since);
+/// <summary>
+/// A referral (advocacy or NHS) was accepted or declined: it no longer waits for a decision
+/// (keyed by referral id). The latest decision in the publisher's order; LastSequence is its position.
+/// </summary>
+public sealed record DecidedReferral(Guid Id, DateTimeOffset DecidedAt, bool Accepted = false, long? LastSequence = null);
+
+/// <summary>
+/// An Operation Griffin nominal, by perpetrator id (Id), as the police last published it: added
+/// (Current) or removed. LastSequence is the position in the police event store of the news it
+/// holds, so a late "added" never brings back a nominal removed after it.
+/// </summary>
+public sealed record GriffinNominal(Guid Id, Guid NominalId, bool Current, DateTimeOffset Since, long? LastSequence = null);
 
 /// <summary>Turns an integration message into an agenda candidate (null: not an agenda matter).</summary>
 public static class Candidates
 {
-    public static AgendaCandidate? From(object message, Guid messageId) => message switch
+    public static AgendaCandidate? From(object message, Guid messageId, long? sequence = null) => Of(message, messageId) is { } candidate
+        ? candidate with { Sequence = sequence }
+        : null;
+
+    private static AgendaCandidate? Of(object message, Guid messageId) => message switch
     {
         CaseTieredV1 m => Make(m, messageId, ItemTypes.NewlyTiered,
             m.Tier >= 3 || m.RiskLevel == "high" ? Risks.High : m.Tier == 2 || m.RiskLevel == "medium" ? Risks.Medium : Risks.Standard,

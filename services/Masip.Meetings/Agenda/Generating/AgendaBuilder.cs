@@ -56,7 +56,7 @@ public static class AgendaBuilder
                 continue;
             var (sources, fields) = WithPartners(c, inputs.Background, end);
             items.Add(new AgendaItem(c.Id, c.Type, c.Risk, c.Reason, c.OccurredAt, Age(c.OccurredAt, meeting.Date), c.CrimeReference,
-                c.CaseId, c.PerpetratorId, c.ReferralId, c.ItemClass, c.VictimConsent, sources, fields));
+                c.CaseId, c.PerpetratorId, c.ReferralId, c.ItemClass, c.VictimConsent, sources, fields, c.Sequence));
         }
 
         // s2A limits near: the 6-month limit counted from when the case was tiered (the nearest
@@ -87,7 +87,7 @@ public static class AgendaBuilder
                 [new SourceRef("action", a.Id.ToString(), "MeetingAction"), new SourceRef("meeting", a.MeetingId.ToString(), "MeetingAction")],
                 [
                     new ItemField(a.OwnerAgency, "owner_agency", "record.meta", a.OwnerAgency),
-                    new ItemField(a.OwnerAgency, "owner_person", "officer.identity", a.OwnerPerson),
+                    new ItemField(a.OwnerAgency, "assignee", "officer.identity", a.Assignee),
                     new ItemField(a.OwnerAgency, "due_date", "record.meta", a.DueDate.ToString("yyyy-MM-dd")),
                     new ItemField(a.OwnerAgency, "description", griffin ? "griffin.restricted" : "case.summary", a.Description),
                 ]));
@@ -144,10 +144,8 @@ public static class AgendaBuilder
 public static class GenerateAgendaDecision
 {
     /// <summary>A new agenda version only when the items differ from the current version's.</summary>
-    public static IReadOnlyList<object> Decide(Meeting? meeting, Guid meetingId, AgendaInputs inputs, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(Meeting meeting, AgendaInputs inputs, DateTimeOffset now)
     {
-        if (meeting is null)
-            throw new ServiceDefaults.Errors.RecordNotFoundException("meeting_id", $"no meeting {meetingId}");
         var items = AgendaBuilder.Build(meeting, inputs);
         var fingerprint = AgendaBuilder.Fingerprint(items);
         return fingerprint == meeting.AgendaFingerprint
