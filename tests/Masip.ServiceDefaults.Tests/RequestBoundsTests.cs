@@ -10,7 +10,6 @@ public sealed class RequestBoundsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
 
-
     [Fact]
     public void Every_string_number_and_repeated_field_of_every_request_declares_its_bounds()
     {
