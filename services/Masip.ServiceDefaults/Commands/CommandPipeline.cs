@@ -1,3 +1,4 @@
+using System.Data;
 using Google.Protobuf;
 using Grpc.Core;
 using Marten;
@@ -75,7 +76,11 @@ public sealed class CommandPipeline(
         {
             await using var connection = store.Storage.Database.CreateConnection();
             await connection.OpenAsync(token);
-            await using var transaction = await connection.BeginTransactionAsync(token);
+            // Repeatable read: a stream's version and its inline snapshot are read from one snapshot of
+            // the database. Read committed lets a writer commit between the two reads, so the decision
+            // would start from a snapshot older than the version it appends after (a lost update).
+            // A row changed since the snapshot fails with a serialization error: a write conflict.
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, token);
             await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
             session.LastModifiedBy = actor.Subject;
             session.SetHeader(Actor.AgencyHeader, actor.Agency);

@@ -6,7 +6,8 @@ namespace Masip.ServiceDefaults.Persistence;
 /// Another writer got there first: an optimistic-concurrency conflict, two writers starting the
 /// same stream, (quick append mode) two appends colliding on the stream's version key, or two
 /// writers claiming the same value of a document's unique index ("mt_doc_..._uidx_...", e.g. the
-/// same victim referred twice at once). Retry by reading again and deciding again: the decider
+/// same victim referred twice at once), or a row changed since the command's snapshot was taken
+/// (repeatable read: a serialization failure; or a deadlock). Retry by reading again and deciding again: the decider
 /// then sees the other writer's work (and links, refuses or does nothing).
 /// </summary>
 public static class WriteConflicts
@@ -19,6 +20,8 @@ public static class WriteConflicts
         ConcurrencyException => true,
         JasperFx.Events.ExistingStreamIdCollisionException => true,
         Marten.Exceptions.ExistingStreamIdCollisionException => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected } => true,
         Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: StreamVersionKey } => true,
         Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
             when name.Contains(UniqueIndexMarker, StringComparison.Ordinal) => true,
