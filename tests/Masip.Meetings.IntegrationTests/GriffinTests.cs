@@ -46,6 +46,12 @@ public sealed class GriffinTests(MeetingsBed bed) : IClassFixture<MeetingsBed>
         }).ResponseAsync);
         var unchanged = await griffinChair.GetMeetingAsync(new GetMeetingRequest { MeetingId = meeting });
         Assert.Empty(unchanged.Attendees);
+        // A Griffin decision's detail is served in its own class (griffin.restricted), never as a case summary.
+        var decided = await griffinChair.RecordDecisionAsync(new RecordDecisionRequest
+        {
+            MeetingId = meeting, DecisionId = Guid.NewGuid().ToString(), ItemId = added, Kind = "refer", OwnerAgency = "nhs", Detail = "escalating: assess",
+        });
+        Assert.Equal(("", "escalating: assess"), (decided.Decisions.Single().Detail, decided.Decisions.Single().GriffinDetail));
         // A Griffin view asked for the DMM purpose is refused rather than silently emptied.
         await MeetingsBed.Refused(StatusCode.FailedPrecondition, "purpose", () => bed.As("probation", "probation-officer", "dmm").GetAgendaViewAsync(
             new GetAgendaViewRequest { MeetingId = meeting, AttendeeAgency = "probation", AttendeeRole = "probation-officer" }).ResponseAsync);

@@ -29,6 +29,40 @@ public sealed class ContractLabelTests
         Assert.Empty(problems);
     }
 
+    /// <summary>One class for one datum: a message carries each datum in the class of the replies that serve it.</summary>
+    [Fact]
+    public void Every_message_field_that_carries_a_served_datum_has_the_class_of_the_reply_fields_that_serve_it()
+    {
+        var messages = ContractCheck.MessageTypes(typeof(ReceivedByAttribute).Assembly).ToList();
+
+        var problems = messages.SelectMany(m => ContractCheck.ServedAs(m, ReplyFields)).ToList();
+
+        Assert.Empty(problems);
+    }
+
+    [ReceivedBy("meetings")]
+    private sealed record TierReasonAsSummaryV1(
+        [DataClass("record.meta")] Guid CaseId,
+        [DataClass("case.summary"), ServedAs("masip.police.TierHistoryEntry.reason")] string Reason,
+        [DataClass("case.summary"), ServedAs("masip.police.TierHistoryEntry.no_such_field")] string Note,
+        [DataClass("case.summary")] string Detail,
+        [DataClass("case.summary"), NotServed("composed for the message")] string Headline);
+
+    [Fact]
+    public void A_datum_in_another_class_than_its_reply_an_unknown_reply_field_and_an_undeclared_datum_are_refused()
+    {
+        var problems = ContractCheck.ServedAs(typeof(TierReasonAsSummaryV1), ReplyFields);
+
+        Assert.Equal([
+            "TierReasonAsSummaryV1.Reason: 'case.summary' but masip.police.TierHistoryEntry.reason serves it as 'police.intelligence'",
+            "TierReasonAsSummaryV1.Note: [ServedAs(\"masip.police.TierHistoryEntry.no_such_field\")] names no proto field",
+            "TierReasonAsSummaryV1.Detail: 'case.summary' with no [ServedAs] naming the reply fields that serve it, nor [NotServed]",
+        ], problems);
+    }
+
+    private static IReadOnlyDictionary<string, Google.Protobuf.Reflection.FieldDescriptor> ReplyFields { get; } =
+        ContractCheck.ProtoFields(ContractCatalog.Default.Services.Select(s => s.File).Distinct());
+
     [ReceivedBy("advocacy")]
     private sealed record NominalForAdvocacyV1(
         [DataClass("record.meta")] Guid NominalId,

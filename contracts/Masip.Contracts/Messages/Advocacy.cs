@@ -6,7 +6,7 @@ public sealed record AdvocacyReferralDecidedV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta")] string? CrimeReference,
     [DataClass("record.meta")] bool Accepted,
-    [DataClass("record.meta")] string? Reason,
+    [DataClass("record.meta"), ServedAs("masip.advocacy.ReferralReply.decline_reason")] string? Reason,
     [DataClass("record.meta")] DateTimeOffset DecidedAt);
 
 /// <summary>A victim update owed under the Victims' Code is overdue.</summary>
@@ -27,8 +27,8 @@ public sealed record VictimUpdateOverdueV1(
 public sealed record VictimVoiceSharedV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta")] string? CrimeReference,
-    [DataClass("victim.voice")] string Concerns,
-    [DataClass("victim.voice")] string Wishes,
+    [DataClass("victim.voice"), ServedAs("masip.advocacy.VictimVoice.concerns")] string Concerns,
+    [DataClass("victim.voice"), ServedAs("masip.advocacy.VictimVoice.wishes")] string Wishes,
     [DataClass("record.meta")] DateTimeOffset RecordedAt);
 
 [ReceivedBy("meetings")]

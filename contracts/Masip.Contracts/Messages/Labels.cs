@@ -26,3 +26,22 @@ public sealed class SubjectAttribute(string kind) : Attribute
 {
     public string Kind { get; } = kind;
 }
+
+/// <summary>
+/// The reply field (proto "package.Message.field") that serves the same datum to callers; put one
+/// per reply field the value is served by or composed from. The message carries the datum in the
+/// same data class as every reply that serves it (ContractCheck.ServedAs, checked by a test), so
+/// a datum never changes class on its way out: one class for one datum.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property, AllowMultiple = true)]
+public sealed class ServedAsAttribute(string field) : Attribute
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>A datum no reply serves (say why): the alternative to [ServedAs] for a field that is not record.meta.</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class NotServedAttribute(string why) : Attribute
+{
+    public string Why { get; } = why;
+}

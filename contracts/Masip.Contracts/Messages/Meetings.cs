@@ -17,9 +17,9 @@ public sealed record MeetingDecisionRecordedV1(
     [DataClass("record.meta"), Subject("case")] Guid? CaseId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
     [DataClass("record.meta")] string? CrimeReference,
-    [DataClass("case.summary")] int? NewTier,
-    [DataClass("case.summary")] string Detail,
-    [DataClass("officer.identity")] string DecidedBy,
+    [DataClass("case.summary"), ServedAs("masip.meetings.DecisionReply.new_tier")] int? NewTier,
+    [DataClass("case.summary"), ServedAs("masip.meetings.DecisionReply.detail")] string Detail,
+    [DataClass("officer.identity"), ServedAs("masip.meetings.DecisionReply.decided_by")] string DecidedBy,
     [DataClass("record.meta")] DateTimeOffset DecidedAt);
 
 /// <summary>
@@ -37,7 +37,7 @@ public sealed record GriffinDecisionRecordedV1(
     [DataClass("record.meta"), Subject("case")] Guid? CaseId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
     [DataClass("record.meta")] string? CrimeReference,
-    [DataClass("case.summary")] int? NewTier,
-    [DataClass("griffin.restricted")] string Detail,
-    [DataClass("officer.identity")] string DecidedBy,
+    [DataClass("case.summary"), ServedAs("masip.meetings.DecisionReply.new_tier")] int? NewTier,
+    [DataClass("griffin.restricted"), ServedAs("masip.meetings.DecisionReply.griffin_detail")] string Detail,
+    [DataClass("officer.identity"), ServedAs("masip.meetings.DecisionReply.decided_by")] string DecidedBy,
     [DataClass("record.meta")] DateTimeOffset DecidedAt);

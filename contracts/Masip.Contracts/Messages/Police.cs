@@ -8,11 +8,20 @@ namespace Masip.Contracts.Messages;
 public sealed record VictimReferredToAdvocacyV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta")] string CrimeReference,
-    [DataClass("victim.identity")] string VictimName,
-    [DataClass("victim.contact")] string? VictimPhone,
-    [DataClass("victim.contact")] string? VictimEmail,
-    [DataClass("case.summary")] string Reason,
-    [DataClass("officer.identity")] string ReferredBy,
+    [DataClass("victim.identity")]
+    [ServedAs("masip.police.VictimReferralReply.victim_name")]
+    [ServedAs("masip.advocacy.ReferralReply.victim_name")]
+    string VictimName,
+    [DataClass("victim.contact")]
+    [ServedAs("masip.police.VictimReferralReply.victim_phone")]
+    [ServedAs("masip.advocacy.ReferralReply.victim_phone")]
+    string? VictimPhone,
+    [DataClass("victim.contact")]
+    [ServedAs("masip.police.VictimReferralReply.victim_email")]
+    [ServedAs("masip.advocacy.ReferralReply.victim_email")]
+    string? VictimEmail,
+    [DataClass("case.summary"), ServedAs("masip.police.VictimReferralReply.reason"), ServedAs("masip.advocacy.ReferralReply.reason")] string Reason,
+    [DataClass("officer.identity"), ServedAs("masip.police.VictimReferralReply.referred_by")] string ReferredBy,
     [DataClass("record.meta")] DateTimeOffset ReferredAt);
 
 /// <summary>
@@ -24,7 +33,7 @@ public sealed record CaseEventForVictimV1(
     [DataClass("record.meta"), Subject("case")] Guid CaseId,
     [DataClass("record.meta")] string CrimeReference,
     [DataClass("record.meta")] string Kind,            // charge | nfa | bail | spo-granted | spo-breached | court-date
-    [DataClass("case.summary")] string Summary,        // no victim contact details, no intelligence
+    [DataClass("case.summary"), NotServed("written for the victim and their advocate when the case event is raised; no reply serves it")] string Summary,        // no victim contact details, no intelligence
     [DataClass("record.meta")] DateTimeOffset OccurredAt);
 
 /// <summary>
@@ -37,10 +46,10 @@ public sealed record CaseTieredV1(
     [DataClass("record.meta"), Subject("case")] Guid CaseId,
     [DataClass("record.meta")] string CrimeReference,
     [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
-    [DataClass("case.summary")] string Offence,        // s4A | s2A | harassment | malicious-communications | breach
-    [DataClass("case.summary")] int Tier,              // 1..3
-    [DataClass("case.summary")] string RiskLevel,      // standard | medium | high
-    [DataClass("police.intelligence")] string Reason,
+    [DataClass("case.summary"), ServedAs("masip.police.ReviewQueueItem.offence")] string Offence,        // s4A | s2A | harassment | malicious-communications | breach
+    [DataClass("case.summary"), ServedAs("masip.police.CaseReply.tier"), ServedAs("masip.police.TierHistoryEntry.tier")] int Tier,              // 1..3
+    [DataClass("case.summary"), ServedAs("masip.police.ReviewView.risk_level")] string RiskLevel,      // standard | medium | high
+    [DataClass("police.intelligence"), ServedAs("masip.police.TierHistoryEntry.reason")] string Reason,
     [DataClass("record.meta")] DateTimeOffset TieredAt);
 
 /// <summary>Police asked NHS to assess or treat a perpetrator (STAC 2023: 172 referrals).</summary>
@@ -49,13 +58,25 @@ public sealed record PerpetratorReferredToNhsV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta"), Subject("case")] Guid CaseId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
-    [DataClass("perpetrator.identity")] string PerpetratorName,
-    [DataClass("perpetrator.identity")] DateOnly? DateOfBirth,
-    [DataClass("perpetrator.identity")] string? PncId,
+    [DataClass("perpetrator.identity")]
+    [ServedAs("masip.police.CaseReply.suspect_name")]
+    [ServedAs("masip.nhs.NhsReferralReply.perpetrator_name")]
+    string PerpetratorName,
+    [DataClass("perpetrator.identity")]
+    [ServedAs("masip.police.CaseReply.suspect_date_of_birth")]
+    [ServedAs("masip.nhs.NhsReferralReply.date_of_birth")]
+    DateOnly? DateOfBirth,
+    [DataClass("perpetrator.identity"), ServedAs("masip.police.CaseReply.suspect_pnc_id"), ServedAs("masip.nhs.NhsReferralReply.pnc_id")] string? PncId,
     [DataClass("record.meta")] string Service,         // assessment | intervention
-    [DataClass("case.summary")] string RiskLevel,      // standard | medium | high
-    [DataClass("police.intelligence")] string Reason,
-    [DataClass("officer.identity")] string ReferredBy,
+    [DataClass("case.summary")]
+    [ServedAs("masip.police.ReviewView.risk_level")]
+    [ServedAs("masip.nhs.NhsReferralReply.risk_level")]
+    string RiskLevel,      // standard | medium | high
+    [DataClass("police.intelligence")]
+    [ServedAs("masip.police.PerpetratorReferralReply.reason")]
+    [ServedAs("masip.nhs.NhsReferralReply.reason")]
+    string Reason,
+    [DataClass("officer.identity"), ServedAs("masip.police.PerpetratorReferralReply.referred_by")] string ReferredBy,
     [DataClass("record.meta")] DateTimeOffset ReferredAt);
 
 /// <summary>Police asked probation whether it knows a perpetrator, or for a PSR consultation.</summary>
@@ -64,12 +85,21 @@ public sealed record PerpetratorReferredToProbationV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta"), Subject("case")] Guid CaseId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
-    [DataClass("perpetrator.identity")] string PerpetratorName,
-    [DataClass("perpetrator.identity")] DateOnly? DateOfBirth,
-    [DataClass("perpetrator.identity")] string? PncId,
+    [DataClass("perpetrator.identity")]
+    [ServedAs("masip.police.CaseReply.suspect_name")]
+    [ServedAs("masip.probation.PersonReply.name")]
+    string PerpetratorName,
+    [DataClass("perpetrator.identity")]
+    [ServedAs("masip.police.CaseReply.suspect_date_of_birth")]
+    [ServedAs("masip.probation.PersonReply.date_of_birth")]
+    DateOnly? DateOfBirth,
+    [DataClass("perpetrator.identity")]
+    [ServedAs("masip.police.CaseReply.suspect_pnc_id")]
+    [ServedAs("masip.probation.PersonReply.pnc_id")]
+    string? PncId,
     [DataClass("record.meta")] string Question,        // known-to-probation | psr-consultation
-    [DataClass("police.intelligence")] string Reason,
-    [DataClass("officer.identity")] string ReferredBy,
+    [DataClass("police.intelligence"), ServedAs("masip.police.PerpetratorReferralReply.reason")] string Reason,
+    [DataClass("officer.identity"), ServedAs("masip.police.PerpetratorReferralReply.referred_by")] string ReferredBy,
     [DataClass("record.meta")] DateTimeOffset ReferredAt);
 
 /// <summary>A perpetrator became an Operation Griffin nominal (accepted at the Griffin meeting).</summary>
@@ -77,9 +107,9 @@ public sealed record PerpetratorReferredToProbationV1(
 public sealed record NominalAddedV1(
     [DataClass("record.meta"), Subject("nominal")] Guid NominalId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
-    [DataClass("griffin.restricted")] string PerpetratorName,
-    [DataClass("griffin.restricted")] string? PncId,
-    [DataClass("griffin.restricted")] string Rationale,
+    [DataClass("griffin.restricted"), ServedAs("masip.police.NominalReply.perpetrator_name")] string PerpetratorName,
+    [DataClass("griffin.restricted"), ServedAs("masip.police.NominalReply.pnc_id")] string? PncId,
+    [DataClass("griffin.restricted"), ServedAs("masip.police.NominalReply.rationale")] string Rationale,
     [DataClass("record.meta")] DateOnly ReviewDue,
     [DataClass("record.meta")] DateTimeOffset AddedAt);
 
@@ -87,7 +117,7 @@ public sealed record NominalAddedV1(
 public sealed record NominalRemovedV1(
     [DataClass("record.meta"), Subject("nominal")] Guid NominalId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
-    [DataClass("griffin.restricted")] string Reason,
+    [DataClass("griffin.restricted"), ServedAs("masip.police.NominalReply.removal_reason")] string Reason,
     [DataClass("record.meta")] DateTimeOffset RemovedAt);
 
 /// <summary>PNC marker activity: any new police contact with a nominal, for the next Griffin meeting.</summary>
@@ -95,7 +125,7 @@ public sealed record NominalRemovedV1(
 public sealed record NominalActivityV1(
     [DataClass("record.meta"), Subject("nominal")] Guid NominalId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
-    [DataClass("griffin.restricted")] string Activity,
+    [DataClass("griffin.restricted"), ServedAs("masip.police.GriffinAlert.activity")] string Activity,
     [DataClass("record.meta")] string? CrimeReference,
     [DataClass("record.meta")] DateTimeOffset OccurredAt);
 
@@ -105,5 +135,9 @@ public sealed record SpoEventV1(
     [DataClass("record.meta"), Subject("case")] Guid CaseId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
     [DataClass("record.meta")] string Kind,            // considered | applied | interim-granted | interim-refused | full-granted | full-refused | varied | expired | breached
-    [DataClass("case.summary")] string Detail,
+    [DataClass("case.summary")]
+    [ServedAs("masip.police.SpoView.status")]
+    [ServedAs("masip.police.SpoView.prohibitions")]
+    [ServedAs("masip.police.SpoView.requirements")]
+    string Detail,
     [DataClass("record.meta")] DateTimeOffset OccurredAt);

@@ -9,11 +9,26 @@ public sealed record ProbationRecordSharedV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
     [DataClass("record.meta")] bool KnownToProbation,
-    [DataClass("probation.record")] string? OrderType,
-    [DataClass("probation.record")] DateOnly? OrderEnds,
-    [DataClass("probation.record")] string? ResponsibleOfficer,
-    [DataClass("probation.record")] int? MappaCategory,
-    [DataClass("probation.record")] DateOnly? ExpectedRelease,
+    [DataClass("probation.record")]
+    [ServedAs("masip.probation.SupervisionCase.order_type")]
+    [ServedAs("masip.police.PartnerProbationRecord.order_type")]
+    string? OrderType,
+    [DataClass("probation.record")]
+    [ServedAs("masip.probation.SupervisionCase.end_date")]
+    [ServedAs("masip.police.PartnerProbationRecord.order_ends")]
+    DateOnly? OrderEnds,
+    [DataClass("officer.identity")]
+    [ServedAs("masip.probation.SupervisionCase.responsible_officer")]
+    [ServedAs("masip.police.PartnerProbationRecord.responsible_officer")]
+    string? ResponsibleOfficer,
+    [DataClass("probation.record")]
+    [ServedAs("masip.probation.MappaStatus.category")]
+    [ServedAs("masip.police.PartnerProbationRecord.mappa_category")]
+    int? MappaCategory,
+    [DataClass("probation.record")]
+    [ServedAs("masip.probation.Custody.expected_release")]
+    [ServedAs("masip.police.PartnerProbationRecord.expected_release")]
+    DateOnly? ExpectedRelease,
     [DataClass("record.meta")] DateTimeOffset SharedAt);
 
 /// <summary>A PSR consultation's due date is near (3 working days) and it is not submitted.</summary>
@@ -21,7 +36,7 @@ public sealed record ProbationRecordSharedV1(
 public sealed record PsrDueV1(
     [DataClass("record.meta"), Subject("psr")] Guid ConsultationId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
-    [DataClass("probation.record")] string Court,
+    [DataClass("probation.record"), ServedAs("masip.probation.PsrConsultationReply.court")] string Court,
     [DataClass("record.meta")] DateOnly DueDate,
     [DataClass("record.meta")] DateTimeOffset RaisedAt);
 
@@ -29,8 +44,8 @@ public sealed record PsrDueV1(
 [ReceivedBy("police", "meetings")]
 public sealed record ReleaseDueV1(
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
-    [DataClass("probation.record")] DateOnly ReleaseDate,
-    [DataClass("probation.record")] string? LicenceConditions,
+    [DataClass("probation.record"), ServedAs("masip.probation.ReleaseDue.expected_release")] DateOnly ReleaseDate,
+    [DataClass("probation.record"), ServedAs("masip.probation.LicenceCondition.detail")] string? LicenceConditions,
     [DataClass("record.meta")] DateTimeOffset RaisedAt);
 
 /// <summary>MAPPA: category set, referral made/accepted, review set.</summary>
@@ -38,6 +53,6 @@ public sealed record ReleaseDueV1(
 public sealed record MappaEventV1(
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
     [DataClass("record.meta")] string Kind,            // considered | referred | accepted | category-set | review-set
-    [DataClass("probation.record")] int? Category,
-    [DataClass("probation.record")] int? Level,
+    [DataClass("probation.record"), ServedAs("masip.probation.MappaStatus.category")] int? Category,
+    [DataClass("probation.record"), ServedAs("masip.probation.MappaStatus.level")] int? Level,
     [DataClass("record.meta")] DateTimeOffset OccurredAt);

@@ -15,7 +15,11 @@ public sealed record ReferralAwaitingDecisionV1(
     [DataClass("record.meta")] string? CrimeReference,
     [DataClass("record.meta")] Guid? CaseId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,
-    [DataClass("case.summary")] string? RiskLevel,
+    [DataClass("case.summary")]
+    [ServedAs("masip.advocacy.QueuedReferral.risk_level")]
+    [ServedAs("masip.nhs.NhsReferralReply.risk_level")]
+    [ServedAs("masip.meetings.AgendaItemReply.risk")]
+    string? RiskLevel,
     [DataClass("record.meta")] DateTimeOffset ReceivedAt)
 {
     public const string Advocacy = "advocacy";

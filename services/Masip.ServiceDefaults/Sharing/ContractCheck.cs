@@ -11,6 +11,9 @@ namespace Masip.ServiceDefaults.Sharing;
 /// </summary>
 public static class ContractCheck
 {
+    /// <summary>Ids, references, kinds and times: the metadata of a record, not a datum about a person.</summary>
+    private const string RecordMeta = "record.meta";
+
     public static IReadOnlyList<string> Methods(IEnumerable<MethodDescriptor> methods, SharingAgreement agreement)
     {
         var problems = new List<string>();
@@ -78,6 +81,56 @@ public static class ContractCheck
                 problems.Add($"{messageType.Name}.{name}: {receiver} may not hold '{dataClass}'");
         }
         return problems;
+    }
+
+    /// <summary>
+    /// One class for one datum: every field of a message that is not record.meta names the reply
+    /// fields that serve the same datum ([ServedAs]) or says why none does ([NotServed]); each
+    /// named reply field exists and carries the message field's data class.
+    /// </summary>
+    public static IReadOnlyList<string> ServedAs(Type messageType, IReadOnlyDictionary<string, FieldDescriptor> replyFields)
+    {
+        var problems = new List<string>();
+        foreach (var (name, dataClass, served, notServed) in Declarations(messageType))
+        {
+            if (served.Count == 0 && notServed is null && dataClass is not (null or RecordMeta))
+                problems.Add($"{messageType.Name}.{name}: '{dataClass}' with no [ServedAs] naming the reply fields that serve it, nor [NotServed]");
+            foreach (var path in served)
+            {
+                if (!replyFields.TryGetValue(path, out var field))
+                    problems.Add($"{messageType.Name}.{name}: [ServedAs(\"{path}\")] names no proto field");
+                else if (ContractCatalog.DataClass(field) is var replyClass && replyClass != dataClass)
+                    problems.Add($"{messageType.Name}.{name}: '{dataClass}' but {path} serves it as '{replyClass}'");
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Every field of every message in the contracts, by "package.Message.field".</summary>
+    public static IReadOnlyDictionary<string, FieldDescriptor> ProtoFields(IEnumerable<FileDescriptor> files)
+    {
+        static IEnumerable<MessageDescriptor> WithNested(MessageDescriptor m) => m.NestedTypes.SelectMany(WithNested).Prepend(m);
+        return files.SelectMany(f => f.MessageTypes).SelectMany(WithNested).SelectMany(m => m.Fields.InFieldNumberOrder())
+            .ToDictionary(f => f.FullName);
+    }
+
+    private static IEnumerable<(string Name, string? DataClass, IReadOnlyList<string> ServedAs, string? NotServed)> Declarations(Type messageType)
+    {
+        var constructor = messageType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
+        IEnumerable<ICustomAttributeProvider> members = constructor is { } ctor && ctor.GetParameters().Length > 0
+            ? ctor.GetParameters()
+            : messageType.GetProperties();
+        foreach (var member in members)
+        {
+            var name = member is ParameterInfo p ? p.Name! : ((PropertyInfo)member).Name;
+            var property = messageType.GetProperty(name);
+            T[] Attributes<T>() where T : Attribute => [.. member.GetCustomAttributes(typeof(T), false).Cast<T>(),
+                .. (member is ParameterInfo && property is not null ? property.GetCustomAttributes<T>() : [])];
+            yield return (name,
+                Attributes<DataClassAttribute>().FirstOrDefault()?.Name,
+                Attributes<ServedAsAttribute>().Select(a => a.Field).ToList(),
+                Attributes<NotServedAttribute>().FirstOrDefault()?.Why);
+        }
     }
 
     /// <summary>The labelled fields of a message record (its primary constructor's parameters, else its properties).</summary>
