@@ -18,7 +18,6 @@ builder.Services.AddGriffin();
 builder.Services.AddSpo();
 builder.Services.AddReferrals();
 builder.Services.AddPartnerInformation();
-// The intake's messages: an ImportNight chunk carries at most 1 MiB of the file; a batch of records fits in the rest.
 builder.Services.AddGrpc().AddServiceOptions<PoliceIntakeGrpc>(grpc => grpc.MaxReceiveMessageSize = PoliceIntakeGrpc.MaxMessageBytes);
 
 var app = builder.Build();

@@ -24,15 +24,15 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         _importer = new PoliceIntake.PoliceIntakeClient(_host.ChannelAs("police", "service"));
     }
 
-    /// <summary>Streams a file's bytes in chunks of 256 KiB, as the masip CLI does.</summary>
-    private async Task<ImportNightReply> StreamAsync(byte[] file, Guid importId)
+    /// <summary>Streams a file's bytes in chunks (256 KiB, as the masip CLI sends them).</summary>
+    private async Task<ImportNightReply> StreamAsync(byte[] file, Guid importId, int chunkBytes = 256 * 1024)
     {
         using var call = _importer.ImportNight();
-        for (var offset = 0; offset < file.Length; offset += 256 * 1024)
+        for (var offset = 0; offset < file.Length; offset += chunkBytes)
             await call.RequestStream.WriteAsync(new ImportNightChunk
             {
                 ImportId = importId.ToString(),
-                Data = ByteString.CopyFrom(file, offset, Math.Min(256 * 1024, file.Length - offset)),
+                Data = ByteString.CopyFrom(file, offset, Math.Min(chunkBytes, file.Length - offset)),
             });
         await call.RequestStream.CompleteAsync();
         return await call;
@@ -118,6 +118,23 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         Assert.Equal(first.Rejections, again.Rejections);
         await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(598, await session.Events.QueryAllRawEvents().Where(e => e.CorrelationId == importId.ToString() && e.EventTypeName == "crime_report_imported").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_chunk_over_its_bound_or_with_another_import_id_is_InvalidArgument_naming_the_field()
+    {
+        var tooBig = await Assert.ThrowsAsync<RpcException>(() => StreamAsync(new byte[1024 * 1024 + 1], Guid.NewGuid(), chunkBytes: 1024 * 1024 + 1));
+        using var call = _importer.ImportNight();
+        var mixed = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await call.RequestStream.WriteAsync(new ImportNightChunk { ImportId = Guid.NewGuid().ToString(), Data = ByteString.CopyFromUtf8("{}\n") });
+            await call.RequestStream.WriteAsync(new ImportNightChunk { ImportId = Guid.NewGuid().ToString(), Data = ByteString.CopyFromUtf8("{}\n") });
+            await call.RequestStream.CompleteAsync();
+            await call;
+        });
+
+        Assert.Equal((StatusCode.InvalidArgument, "data: must be at most 1048576 bytes; got 1048577"), (tooBig.StatusCode, tooBig.Status.Detail));
+        Assert.Equal((StatusCode.InvalidArgument, "import_id: must be the same in every chunk of one import"), (mixed.StatusCode, mixed.Status.Detail));
     }
 
     [Fact]

@@ -10,8 +10,12 @@ namespace Masip.Police.Intake;
 
 public sealed partial class PoliceIntakeGrpc
 {
-    /// <summary>The largest message the intake receives: a chunk of at most 1 MiB (its declared bound) with room to spare.</summary>
-    public const int MaxMessageBytes = 2 * 1024 * 1024;
+    /// <summary>
+    /// The largest message the intake receives, set for this service alone: an ImportNight chunk
+    /// holds at most 1 MiB of the file (its declared bound, refused as InvalidArgument naming data
+    /// beyond it), so a night of any size streams through; a batch of records (tests, demo data) fits too.
+    /// </summary>
+    public const int MaxMessageBytes = 4 * 1024 * 1024;
 
     /// <summary>Lines decided and stored per command (one transaction each): a night of any size is many of them.</summary>
     public const int ImportBatchLines = 500;
