@@ -51,7 +51,7 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         return [.. Encoding.UTF8.GetBytes(parts[0]), .. value, .. Encoding.UTF8.GetBytes(parts[1])];
     }
 
-    private static byte[] File(IEnumerable<byte[]> lines)
+    private static byte[] NightOf(IEnumerable<byte[]> lines)
     {
         var file = new MemoryStream();
         foreach (var line in lines)
@@ -75,7 +75,7 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         lines[2500 - 1] = LineWith(Synthetic.Report(), "summary", Encoding.UTF8.GetBytes(new string('x', 20 * 1024 * 1024)));
         lines[5000 - 1] = LineWith(Synthetic.Report(), "victimName", [.. "Test "u8, 0, .. "Victim"u8]);
         lines[7500 - 1] = LineWith(Synthetic.Report(), "suspectName", [.. "Test "u8, 0xC3, 0x28, .. " Suspect"u8]);
-        var file = File(lines);
+        var file = NightOf(lines);
 
         var clock = Stopwatch.StartNew();
         var reply = await StreamAsync(file, Guid.NewGuid());
@@ -102,7 +102,7 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         var ancient = Synthetic.Report();
         ancient.OffenceDate = "0001-01-01";
         lines[550 - 1] = Line(ancient);
-        var file = File(lines);
+        var file = NightOf(lines);
         var importId = Guid.NewGuid();
 
         var first = await StreamAsync(file, importId);
@@ -196,7 +196,7 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         var bad = Synthetic.Report();
         bad.Relationship = "";
         var good2 = Synthetic.Report();
-        var file = File([Line(good1), "{ not json"u8.ToArray(), Line(bad), [], [.. "  "u8, .. Line(good2), .. "\r"u8]]);
+        var file = NightOf([Line(good1), "{ not json"u8.ToArray(), Line(bad), [], [.. "  "u8, .. Line(good2), .. "\r"u8]]);
 
         var reply = await StreamAsync(file, Guid.NewGuid());
 
