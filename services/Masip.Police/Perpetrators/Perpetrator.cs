@@ -43,7 +43,9 @@ public sealed record Perpetrator
         Name = e.Name,
         DateOfBirth = e.DateOfBirth,
         PncId = e.PncId,
-        NameKey = e.NameKey,
+        // Today's name key, not the one the event recorded: rebuilding the snapshot brings perpetrators
+        // identified under an older key (accents kept, before NameKey) onto the key new reports match by.
+        NameKey = SuspectKeys.NameAndBirth(e.Name, e.DateOfBirth),
         Links = [new PerpetratorLink(e.FirstCaseId, e.FirstCrimeReference, 1.0, "first report naming this suspect", "origin", e.IdentifiedAt)],
     };
 
