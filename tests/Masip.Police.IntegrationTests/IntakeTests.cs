@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Marten;
 using Masip.Contracts.Police;
+using Masip.Police.Intake;
 using Masip.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -118,6 +119,20 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         Assert.Equal(first.Rejections, again.Rejections);
         await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(598, await session.Events.QueryAllRawEvents().Where(e => e.CorrelationId == importId.ToString() && e.EventTypeName == "crime_report_imported").CountAsync());
+    }
+
+    [Fact]
+    public async Task More_rejected_lines_than_the_reply_lists_are_counted_never_dropped_silently()
+    {
+        var bad = PoliceIntakeGrpc.ListedRejections + 5;
+        var file = NightOf([.. Enumerable.Repeat("{}"u8.ToArray(), bad), Line(Synthetic.Report())]);
+
+        var reply = await StreamAsync(file, Guid.NewGuid());
+
+        Assert.Equal((bad + 1, 1, bad), (reply.Lines, reply.NewReports, reply.Rejected));
+        Assert.Equal((PoliceIntakeGrpc.ListedRejections, 5), (reply.Rejections.Count, reply.RejectionsNotListed));
+        Assert.Equal(Enumerable.Range(1, PoliceIntakeGrpc.ListedRejections), reply.Rejections.Select(r => r.Line));
+        Assert.All(reply.Rejections, r => Assert.Equal("crime_reference: is required", r.Reason));
     }
 
     [Fact]
