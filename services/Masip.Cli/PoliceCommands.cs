@@ -7,7 +7,7 @@ namespace Masip.Cli;
 /// <summary>`masip police ...`: the STAC officer's morning (import, queue, review, nominate, refer) and the chair's Griffin decision.</summary>
 public static class PoliceCommands
 {
-    public const int ImportChunk = 200;
+    private static readonly CliIdentity Importer = new("police", "service", "dev-police-service");
     private static readonly CliIdentity Officer = new("police", "stac-officer", "dev-police-stac-officer");
     private static readonly CliIdentity Chair = new("police", "meeting-chair", "dev-police-meeting-chair");
     private static readonly string[] Offences = ["s4A", "s2A", "breach", "harassment", "malicious-communications"];
@@ -30,39 +30,31 @@ public static class PoliceCommands
     private static Command Import(CliEnvironment env)
     {
         var file = new Argument<FileInfo>("file") { Description = "Crime reports, one JSON object per line (CrimeReportRecord, as `masip demo night` writes)" };
-        var command = new Command("import", "Import a night of crime reports; prints new/amended/unchanged/rejected and why lines were rejected") { file };
-        command.Handle(env, Officer, async run =>
+        var command = new Command("import",
+            "Stream a night's file to the police service as the crime-system import (police/service); prints new/amended/unchanged/rejected and each rejected line's number, field and reason")
+            { file };
+        command.Handle(env, Importer, async run =>
         {
             var path = run.Value(file);
             if (!path.Exists)
                 throw new UsageException($"file: {path.FullName} does not exist");
-            var lines = await File.ReadAllLinesAsync(path.FullName, run.Cancellation);
+            var (importId, lines) = await NightFile.ReadIdentityAsync(path.FullName, run.Cancellation);
             var client = new PoliceIntake.PoliceIntakeClient(run.Channel("police"));
-            var total = new ImportCrimeReportsReply();
-            var progress = new ProgressBar(run.Error, lines.Length);
-            for (var offset = 0; offset < lines.Length; offset += ImportChunk)
-            {
-                var chunk = lines.Skip(offset).Take(ImportChunk).ToArray();
-                var reply = await client.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { JsonLines = string.Join('\n', chunk) }, run.Call);
-                total.NewReports += reply.NewReports;
-                total.Amended += reply.Amended;
-                total.Unchanged += reply.Unchanged;
-                total.Rejected += reply.Rejected;
-                total.Rejections.AddRange(reply.Rejections.Select(r => new ImportRejection(r) { Line = r.Line + offset }));
-                total.WithheldFields.AddRange(reply.WithheldFields.Except(total.WithheldFields));
-                progress.Report(offset + chunk.Length);
-            }
+            var progress = new ProgressBar(run.Error, lines);
+            var reply = await NightFile.StreamAsync(client, path.FullName, importId, run.Call, progress.Report);
             progress.Done();
-            return run.Print(total, () =>
+            return run.Print(reply, () =>
             {
-                run.Out.WriteLine($"{path.Name}: {total.NewReports} new, {total.Amended} amended, {total.Unchanged} unchanged, {total.Rejected} rejected");
-                if (total.Rejections.Count > 0)
+                run.Out.WriteLine($"{path.Name}: {reply.NewReports} new, {reply.Amended} amended, {reply.Unchanged} unchanged, {reply.Rejected} rejected");
+                if (reply.Rejections.Count > 0)
                 {
-                    var table = new Table("LINE", "CRIME REF", "REASON");
-                    foreach (var r in total.Rejections)
-                        table.Row(r.Line, r.CrimeReference, r.Reason);
+                    var table = new Table("LINE", "FIELD", "CRIME REF", "REASON");
+                    foreach (var r in reply.Rejections)
+                        table.Row(r.Line, r.Field, r.CrimeReference, r.Reason);
                     table.WriteTo(run.Out);
                 }
+                if (reply.RejectionsNotListed > 0)
+                    run.Out.WriteLine($"... and {reply.RejectionsNotListed} more rejected lines not listed");
             });
         });
         return command;

@@ -18,6 +18,7 @@ builder.Services.AddGriffin();
 builder.Services.AddSpo();
 builder.Services.AddReferrals();
 builder.Services.AddPartnerInformation();
+builder.Services.AddGrpc().AddServiceOptions<PoliceIntakeGrpc>(grpc => grpc.MaxReceiveMessageSize = PoliceIntakeGrpc.MaxMessageBytes);
 
 var app = builder.Build();
 app.MapMasipDefaults();

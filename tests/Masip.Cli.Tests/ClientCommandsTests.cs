@@ -48,7 +48,7 @@ public sealed class ClientCommandsTests(CliWorld world) : IClassFixture<CliWorld
         var again = (await world.RunAsync("police", "import", file, "--json")).Succeeded();
 
         Assert.Contains($"{Path.GetFileName(file)}: 274 new, 0 amended, 0 unchanged, 1 rejected", first.Output);
-        Assert.Matches(@"250\s+DEMO-BAD-1\s+", first.Output);
+        Assert.Matches(@"250\s+reported_on\s+DEMO-BAD-1\s+reported_on: must be a date", first.Output);
         Assert.Contains("] 275/275 lines", first.Error);
         Assert.Equal((0, 274, 1), (again.Json.GetProperty("new_reports").GetInt32(), again.Json.GetProperty("unchanged").GetInt32(), again.Json.GetProperty("rejected").GetInt32()));
         Assert.Equal(250, again.Json.GetProperty("rejections")[0].GetProperty("line").GetInt32());

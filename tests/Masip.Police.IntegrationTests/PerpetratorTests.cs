@@ -44,6 +44,26 @@ public sealed class PerpetratorTests(TestBed bed) : IClassFixture<TestBed>, IAsy
     }
 
     [Fact]
+    public async Task A_suspect_spelt_with_other_case_spacing_and_accents_is_suggested_as_the_same_perpetrator()
+    {
+        var dateOfBirth = new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(18_000)).ToString("yyyy-MM-dd");
+        var known = Synthetic.Report(suspect: "Mary Ann Jones");
+        known.SuspectDateOfBirth = dateOfBirth;
+        var spelt = Synthetic.Report(suspect: "  MARY  ann   JONÉS ");
+        spelt.SuspectDateOfBirth = dateOfBirth;
+
+        var first = await Import(known);
+        var second = await Import(spelt);
+
+        Assert.Equal(first.PerpetratorId, second.PerpetratorId);
+        Assert.Equal(["repeat-perpetrator"], second.SuspectKnownReasons);
+        var history = await _perpetrators.GetSuspectHistoryAsync(new GetSuspectHistoryRequest { PerpetratorId = first.PerpetratorId });
+        Assert.Equal("Mary Ann Jones", history.Name);
+        var link = history.Reports.Single(r => r.CaseId == second.CaseId);
+        Assert.Equal(("suggested", 0.8, "same normalised name and date of birth"), (link.LinkStatus, link.Score, link.Reason));
+    }
+
+    [Fact]
     public async Task A_suspect_without_PNC_id_is_suggested_by_name_and_date_of_birth_and_an_officer_confirms_it()
     {
         var name = "Test Suspect " + Guid.NewGuid().ToString("N")[..6];

@@ -1,11 +1,11 @@
-using System.Text;
 using Marten;
+using Masip.ServiceDefaults.Matching;
 
 namespace Masip.Advocacy.Referrals;
 
 /// <summary>
 /// Recognises the same victim in the same case: same crime reference and the same name once
-/// case, spacing and punctuation are set aside. Referrals without a crime reference (some
+/// case, spacing, punctuation and accents are set aside (NameKey). Referrals without a crime reference (some
 /// self-referrals) are never matched automatically: a name alone is not enough to merge victims.
 /// </summary>
 public static class ReferralDuplicates
@@ -24,26 +24,8 @@ public static class ReferralDuplicates
         return $"{Normalise(crimeReference)}|{Normalise(victimName)}";
     }
 
-    public static string Normalise(string value)
-    {
-        var text = new StringBuilder(value.Length);
-        var space = false;
-        foreach (var c in value.Trim().ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && text.Length > 0)
-                    text.Append(' ');
-                text.Append(c);
-                space = false;
-            }
-            else
-            {
-                space = true;
-            }
-        }
-        return text.ToString();
-    }
+    /// <summary>The platform's name key (ServiceDefaults Matching.NameKey): case, spacing, punctuation, accents and common transliterations set aside.</summary>
+    public static string Normalise(string value) => NameKey.For(value);
 
     /// <summary>The id of the open (not declined) referral this one duplicates, if any.</summary>
     public static async Task<Guid?> FindOriginal(IQuerySession session, string? key, Guid exceptId, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Masip.Police.Cases;
+using Masip.ServiceDefaults.Matching;
 using Masip.ServiceDefaults.Persistence;
 
 namespace Masip.Police.Perpetrators;
@@ -44,7 +43,9 @@ public sealed record Perpetrator
         Name = e.Name,
         DateOfBirth = e.DateOfBirth,
         PncId = e.PncId,
-        NameKey = e.NameKey,
+        // Today's name key, not the one the event recorded: rebuilding the snapshot brings perpetrators
+        // identified under an older key (accents kept, before NameKey) onto the key new reports match by.
+        NameKey = SuspectKeys.NameAndBirth(e.Name, e.DateOfBirth),
         Links = [new PerpetratorLink(e.FirstCaseId, e.FirstCrimeReference, 1.0, "first report naming this suspect", "origin", e.IdentifiedAt)],
     };
 
@@ -80,22 +81,9 @@ public static class SuspectKeys
     public static string? Pnc(string? pncId) =>
         string.IsNullOrWhiteSpace(pncId) ? null : new string([.. pncId.Where(c => !char.IsWhiteSpace(c))]).ToUpperInvariant();
 
-    /// <summary>"test person 12|1990-01-01": case, accents, punctuation and spacing removed; null without a date of birth.</summary>
-    public static string? NameAndBirth(string name, DateOnly? dateOfBirth)
-    {
-        if (dateOfBirth is null)
-            return null;
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder();
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        var normalised = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return normalised.Length == 0 ? null : $"{normalised}|{dateOfBirth:yyyy-MM-dd}";
-    }
+    /// <summary>"mary ann jones|1990-01-01": the platform's name key (NameKey: case, spacing, punctuation, accents, transliterations) and the date of birth; null without one.</summary>
+    public static string? NameAndBirth(string name, DateOnly? dateOfBirth) =>
+        dateOfBirth is null || NameKey.For(name) is not { Length: > 0 } key ? null : $"{key}|{dateOfBirth:yyyy-MM-dd}";
 
     public static Guid IdFor(Suspect suspect, string crimeReference) =>
         DeterministicId.For("perpetrator", Pnc(suspect.PncId) is { } pnc ? "pnc:" + pnc

@@ -5,6 +5,7 @@ using Masip.Police.Cases;
 using Masip.Police.Griffin;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
+using Masip.ServiceDefaults.Matching;
 
 namespace Masip.Police.Perpetrators;
 
@@ -39,7 +40,7 @@ public sealed partial class PolicePerpetratorsGrpc(CommandPipeline pipeline, IQu
             Name = perpetrator.Name,
             DateOfBirth = perpetrator.DateOfBirth is { } dob ? Formats.Date(dob) : "",
             PncId = perpetrator.PncId ?? "",
-            VictimsCount = live.Select(c => c.Report.Victim.Name.Trim().ToLowerInvariant()).Distinct().Count(),
+            VictimsCount = live.Select(c => NameKey.For(c.Report.Victim.Name)).Distinct().Count(),
             HighestTier = live.Select(c => c.Tier ?? 0).DefaultIfEmpty(0).Max(),
             GriffinStatus = nominal?.Status ?? "none",
         };

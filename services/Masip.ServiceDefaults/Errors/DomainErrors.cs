@@ -8,6 +8,9 @@ public abstract class DomainException(string field, string message) : Exception(
 {
     /// <summary>The request field (snake_case, as in the .proto) the caller should fix.</summary>
     public string Field { get; } = field;
+
+    /// <summary>What is wrong, without the field's name.</summary>
+    public string Problem { get; } = message;
 }
 
 /// <summary>The input itself is wrong (missing, malformed, out of range): InvalidArgument.</summary>

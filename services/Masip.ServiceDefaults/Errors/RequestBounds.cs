@@ -214,6 +214,11 @@ public sealed class RequestBoundsInterceptor(TimeProvider clock) : Interceptor
         return continuation(request, context);
     }
 
+    /// <summary>Each message of a client stream is checked as it is read (an import's chunks).</summary>
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        continuation(new CheckingReader<TRequest>(requestStream, clock), context);
+
     public override Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
@@ -221,5 +226,19 @@ public sealed class RequestBoundsInterceptor(TimeProvider clock) : Interceptor
         if (request is IMessage message)
             RequestBounds.Check(message, clock.GetUtcNow());
         return continuation(request, responseStream, context);
+    }
+
+    private sealed class CheckingReader<T>(IAsyncStreamReader<T> inner, TimeProvider clock) : IAsyncStreamReader<T>
+    {
+        public T Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (!await inner.MoveNext(cancellationToken))
+                return false;
+            if (inner.Current is IMessage message)
+                RequestBounds.Check(message, clock.GetUtcNow());
+            return true;
+        }
     }
 }

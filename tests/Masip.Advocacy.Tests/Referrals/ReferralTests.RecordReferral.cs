@@ -58,7 +58,9 @@ public sealed class ReferralTests_RecordReferral
     [InlineData("CRIS-0001", "Test Person 12", "cris 0001", "test-person 12", true)]
     [InlineData("CRIS-0001", "Test Person 12", "CRIS-0002", "Test Person 12", false)]
     [InlineData("CRIS-0001", "Test Person 12", "CRIS-0001", "Test Person 13", false)]
-    public void Duplicate_keys_ignore_case_spacing_and_punctuation(string refA, string nameA, string refB, string nameB, bool same) =>
+    [InlineData("CRIS-0001", "Zoë Brontë-Łukasz", "cris 0001", "  ZOE  bronte lukasz ", true)]
+    [InlineData("CRIS-0001", "Søren Strauß", "CRIS-0001", "Soren Strauss", true)]
+    public void Duplicate_keys_ignore_case_spacing_punctuation_and_accents(string refA, string nameA, string refB, string nameB, bool same) =>
         Assert.Equal(same, ReferralDuplicates.KeyOf(refA, nameA) == ReferralDuplicates.KeyOf(refB, nameB));
 
     [Fact]

@@ -18,6 +18,20 @@ public sealed class PerpetratorTests_Linking
         .Apply(new ReportLinkedToPerpetrator(Guid.Parse("33333333-3333-4333-8333-333333333333"), SecondCase, "CRIS-2", 1.0, "same PNC id", Given.Now));
 
     [Fact]
+    public void A_perpetrator_identified_under_an_older_name_key_is_matched_by_todays_key_once_its_snapshot_is_built_again()
+    {
+        var dob = new DateOnly(1985, 3, 14);
+        var identified = Perpetrator.Create(new PerpetratorIdentified(Guid.Parse("44444444-4444-4444-8444-444444444444"), FirstCase, "CRIS-1",
+            "Zoë Brontë", dob, null, "zoë brontë|1985-03-14", Given.Now)); // the key as the import wrote it before NameKey
+
+        var match = SuspectMatching.Match(new Suspect("ZOE  BRONTE", dob, null, null), [identified]);
+
+        Assert.Equal("zoe bronte|1985-03-14", identified.NameKey);
+        Assert.NotNull(match);
+        Assert.Equal((0.8, "same normalised name and date of birth"), (match.Value.Score, match.Value.Reason));
+    }
+
+    [Fact]
     public void A_suspect_with_the_same_PNC_id_matches_with_score_1()
     {
         var match = SuspectMatching.Match(new Suspect("Another Spelling", null, " 99/123456x ", null), [Known()]);

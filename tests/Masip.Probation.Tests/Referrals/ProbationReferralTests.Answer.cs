@@ -50,7 +50,9 @@ public sealed class ProbationReferralTests_Answer
     [Theory]
     [InlineData("Test  Person-12", "test person 12")]
     [InlineData(" O'NEIL, Test ", "o neil test")]
-    public void Names_match_whatever_their_case_spacing_and_punctuation(string name, string key)
+    [InlineData("  MARY  ann   JONÉS ", "mary ann jones")]
+    [InlineData("Łukasz Wałęsa-Þórður", "lukasz walesa thordur")]
+    public void Names_match_whatever_their_case_spacing_punctuation_and_accents(string name, string key)
     {
         Assert.Equal(key, PersonMatching.NameKey(name));
     }

@@ -1,93 +1,53 @@
-using Google.Protobuf;
 using Marten;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Griffin;
 using Masip.Police.Perpetrators;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Intake.ImportingCrimeReports;
 
-/// <summary>One line of a batch: the record, or why it could not be read.</summary>
-public sealed record ImportLine(int Line, CrimeReportRecord? Record, string? Error);
-
-public sealed record ImportRejectionResult(int Line, string CrimeReference, string Reason);
-
-public sealed record ImportResult(int New, int Amended, int Unchanged, IReadOnlyList<ImportRejectionResult> Rejections, IReadOnlyList<Guid> CaseIds);
+public sealed record ImportResult(int New, int Amended, int Unchanged, IReadOnlyList<ImportRejectionResult> Rejections);
 
 /// <summary>
-/// Imports a night of crime reports in one transaction: each line decided on its own (a bad one
-/// is rejected with its line and reason, the rest import), suspects matched to perpetrators,
-/// and a report naming a Griffin nominal raises the nominal's PNC marker alert.
+/// Imports decided lines of a night (CrimeReportLine) in one command, through the command pipeline
+/// as the caller (the crime-system import is police/service): a refused line is reported with its
+/// line, field and reason and the rest import; suspects are matched to perpetrators, and a report
+/// naming a Griffin nominal raises the nominal's PNC marker alert. The events of one import carry
+/// its import id as their correlation id.
 /// </summary>
-public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider clock, ILogger<ImportCrimeReportsHandler> logger)
+public sealed class ImportCrimeReportsHandler(CommandPipeline pipeline, ILogger<ImportCrimeReportsHandler> logger)
 {
-    public const int MaxRecords = 5000;
     public const string RepeatPerpetrator = "repeat-perpetrator";
     public const string GriffinNominal = "griffin-nominal";
     public const string ExistingSpo = "existing-spo";
 
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
-
-    public static IReadOnlyList<ImportLine> Read(ImportCrimeReportsRequest request)
+    public async Task<ImportResult> Import(Actor actor, IReadOnlyList<DecidedLine> lines, Guid? importId, CancellationToken ct)
     {
-        if (request.Records.Count > 0 && !string.IsNullOrWhiteSpace(request.JsonLines))
-            throw new InvalidFieldException("json_lines", "give records or json_lines, not both");
-        List<ImportLine> lines;
-        if (request.Records.Count > 0)
+        if (lines.All(l => l.Report is null))
+            return new ImportResult(0, 0, 0, [.. lines.Select(l => l.Rejection!)]);
+        ImportResult? result = null;
+        await pipeline.Run(actor, async scope =>
         {
-            lines = [.. request.Records.Select((r, i) => new ImportLine(i + 1, r, null))];
-        }
-        else
-        {
-            lines = [];
-            var text = request.JsonLines.Split('\n');
-            for (var i = 0; i < text.Length; i++)
-            {
-                var line = text[i].Trim();
-                if (line.Length == 0)
-                    continue;
-                try
-                {
-                    lines.Add(new ImportLine(i + 1, Parser.Parse<CrimeReportRecord>(line), null));
-                }
-                catch (Exception ex) when (ex is InvalidJsonException or InvalidProtocolBufferException or FormatException)
-                {
-                    var reason = ex.Message.Length > 160 ? ex.Message[..160] + "..." : ex.Message;
-                    lines.Add(new ImportLine(i + 1, null, $"json: not a crime report record ({reason})"));
-                }
-            }
-        }
-        if (lines.Count == 0)
-            throw new InvalidFieldException("records", "the batch is empty");
-        if (lines.Count > MaxRecords)
-            throw new InvalidFieldException("records", $"at most {MaxRecords} records per batch");
-        return lines;
+            if (importId is { } id)
+                scope.Session.CorrelationId = id.ToString();
+            result = await Decide(scope, lines);
+        }, ct);
+        logger.LogDebug("Imported crime reports (import {ImportId}): {New} new, {Amended} amended, {Unchanged} unchanged, {Rejected} rejected",
+            importId, result!.New, result.Amended, result.Unchanged, result.Rejections.Count);
+        return result;
     }
 
-    public async Task<ImportResult> Handle(IReadOnlyList<ImportLine> lines, CancellationToken ct)
+    /// <summary>Decides and appends the lines' events in the command's session (one attempt of the command).</summary>
+    public async Task<ImportResult> Decide(CommandScope scope, IReadOnlyList<DecidedLine> lines)
     {
-        var now = clock.GetUtcNow();
-        var rejections = new List<ImportRejectionResult>();
-        var valid = new List<(int Line, CrimeReportDetails Report)>();
-        foreach (var line in lines)
-        {
-            if (line.Record is null)
-            {
-                rejections.Add(new ImportRejectionResult(line.Line, "", line.Error ?? "unreadable"));
-                continue;
-            }
-            try
-            {
-                valid.Add((line.Line, ImportCrimeReportDecision.Validate(line.Record, now)));
-            }
-            catch (DomainException ex)
-            {
-                rejections.Add(new ImportRejectionResult(line.Line, line.Record.CrimeReference ?? "", ex.Message));
-            }
-        }
+        var now = scope.Now;
+        var ct = scope.Cancellation;
+        var session = scope.Session;
+        var rejections = lines.Select(l => l.Rejection).OfType<ImportRejectionResult>().ToList();
+        var valid = lines.Where(l => l.Report is not null).Select(l => (l.Line, Report: l.Report!)).ToList();
 
-        await using var session = store.LightweightSession();
         var ids = valid.Select(v => StacCase.IdFor(v.Report.CrimeReference)).Distinct().ToArray();
         var cases = new Dictionary<Guid, StacCase>();
         foreach (var c in await session.LoadManyAsync<StacCase>(ct, ids))
@@ -100,7 +60,6 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
         int created = 0, amended = 0, unchanged = 0;
         var recognise = new HashSet<Guid>();
         var startedHere = new HashSet<Guid>();
-        var caseIds = new List<Guid>();
         foreach (var (line, report) in valid)
         {
             var id = StacCase.IdFor(report.CrimeReference);
@@ -136,10 +95,9 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
             }
             catch (DomainException ex)
             {
-                rejections.Add(new ImportRejectionResult(line, report.CrimeReference, ex.Message));
+                rejections.Add(new ImportRejectionResult(line, report.CrimeReference, ex.Field, ex.Problem));
                 continue;
             }
-            caseIds.Add(id);
             switch (ImportCrimeReportDecision.OutcomeOf(events))
             {
                 case ImportOutcome.Unchanged:
@@ -173,10 +131,7 @@ public sealed class ImportCrimeReportsHandler(IDocumentStore store, TimeProvider
         }
 
         await RecogniseEarlierReports(session, cases, recognise, now, ct);
-        await session.SaveChangesAsync(ct);
-        logger.LogInformation("Imported crime reports: {New} new, {Amended} amended, {Unchanged} unchanged, {Rejected} rejected",
-            created, amended, unchanged, rejections.Count);
-        return new ImportResult(created, amended, unchanged, [.. rejections.OrderBy(r => r.Line)], caseIds);
+        return new ImportResult(created, amended, unchanged, [.. rejections.OrderBy(r => r.Line)]);
     }
 
     /// <summary>
