@@ -20,7 +20,11 @@ public static class OrdersModule
                 .Duplicate(o => o.Status)
                 .Duplicate(o => o.MadeOn)
                 .Duplicate(o => o.BreachResponseDueAt!);
+            store.Projections.Snapshot<ImportedBreach>(SnapshotLifecycle.Inline);
+            store.Schema.For<ImportedBreach>().Duplicate(b => b.Status).Duplicate(b => b.QueuedAt);
         });
+        // The import is unchanged: a report naming an order's subject as a breach is attached by following its events.
+        services.ConfigureMarten((provider, store) => store.Events.Subscribe(new ImportedBreachReactor(provider)));
         return services;
     }
 }
