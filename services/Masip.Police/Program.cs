@@ -1,6 +1,7 @@
 using Masip.Police.Partners;
 using Masip.Police;
 using Masip.Police.Cases;
+using Masip.Police.Clocks;
 using Masip.Police.Griffin;
 using Masip.Police.Intake;
 using Masip.Police.Orders;
@@ -18,6 +19,7 @@ builder.Services.AddPerpetrators();
 builder.Services.AddGriffin();
 builder.Services.AddSpo();
 builder.Services.AddOrders();
+builder.Services.AddClockAlerts();
 builder.Services.AddReferrals();
 builder.Services.AddPartnerInformation();
 
@@ -29,6 +31,7 @@ app.MapGrpcService<PolicePerpetratorsGrpc>();
 app.MapGrpcService<OperationGriffinGrpc>();
 app.MapGrpcService<PoliceSpoGrpc>();
 app.MapGrpcService<PoliceOrdersGrpc>();
+app.MapGrpcService<PoliceClocksGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.MapGrpcService<PoliceStatisticsGrpc>();
 app.Run();

@@ -92,8 +92,7 @@ public static class ClockRules
     public static ClockReading VictimUpdateClock(DateTimeOffset lastUpdateOrStart, int cadenceDays, DateTimeOffset now)
     {
         var due = lastUpdateOrStart.AddDays(cadenceDays);
-        var near = cadenceDays > 1 ? due - VictimUpdateNear : lastUpdateOrStart;
-        return Read(VictimUpdate, lastUpdateOrStart, near, due, now);
+        return Read(VictimUpdate, lastUpdateOrStart, due - VictimUpdateNear, due, now);
     }
 
     public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

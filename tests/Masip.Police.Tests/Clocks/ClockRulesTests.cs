@@ -63,3 +63,28 @@ public sealed class ClockRulesTests
         Assert.Equal(ClockStatus.Past, ClockRules.VictimUpdateClock(Reported, 7, Reported.AddDays(7).AddMinutes(1)).Status);
     }
 }
+
+public sealed class ClockAlertDecisionTests
+{
+    private static readonly DateTimeOffset Imported = new(2026, 11, 2, 22, 15, 0, TimeSpan.Zero);
+
+    private static ClockListItem Interim(DateTimeOffset now) =>
+        new(ClockRules.InterimSpoClock(Imported, now), Guid.Parse("5d7f0a52-6f3e-4d0a-9a8b-7d9b3c1e2f40"), "CRIS-0001", null, null, null, "officer-101");
+
+    [Fact]
+    public void A_clock_raises_near_once_and_past_once_and_nothing_while_running()
+    {
+        Assert.Empty(Masip.Police.Clocks.Alerting.ClockAlertDecision.Decide(null, Interim(Imported.AddHours(1)), Imported));
+
+        var near = Masip.Police.Clocks.Alerting.ClockAlertDecision.Decide(null, Interim(Imported.AddHours(40)), Imported);
+        var alert = Masip.Police.Clocks.Alerting.ClockAlert.Create((Masip.Police.Clocks.Alerting.ClockDueRaised)Assert.Single(near));
+        Assert.Empty(Masip.Police.Clocks.Alerting.ClockAlertDecision.Decide(alert, Interim(Imported.AddHours(41)), Imported));
+        var past = Masip.Police.Clocks.Alerting.ClockAlertDecision.Decide(alert, Interim(Imported.AddHours(49)), Imported);
+        alert = alert.Apply((Masip.Police.Clocks.Alerting.ClockDueRaised)Assert.Single(past));
+
+        Assert.Equal(["near", "past"], alert.Raised);
+        Assert.Empty(Masip.Police.Clocks.Alerting.ClockAlertDecision.Decide(alert, Interim(Imported.AddHours(60)), Imported));
+        // Same clock instance whatever the instant it is read at.
+        Assert.Equal(Interim(Imported).Key, Interim(Imported.AddHours(60)).Key);
+    }
+}
