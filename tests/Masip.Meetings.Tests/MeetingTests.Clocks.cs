@@ -54,3 +54,23 @@ public sealed class MeetingTests_Clocks
         Assert.Null(Masip.Meetings.Agenda.Candidates.Candidates.From(Clock("s2a-limit", "near", Given.Now.AddDays(10)), Guid.NewGuid()));
     }
 }
+
+public sealed class MeetingTests_GriffinReviews
+{
+    [Fact]
+    public void A_nominal_review_due_is_a_Griffin_alert_on_the_Griffin_agenda_and_restricted_to_Griffin_business()
+    {
+        var perpetrator = Guid.NewGuid();
+        var due = new NominalReviewDueV1(Guid.NewGuid(), perpetrator, Given.Day.AddDays(10), "due", Given.Now.AddHours(-3));
+        var overdue = new NominalReviewDueV1(Guid.NewGuid(), Guid.NewGuid(), Given.Day.AddDays(-2), "overdue", Given.Now.AddHours(-2));
+
+        var items = AgendaBuilder.Build(Given.Meeting(Masip.Meetings.Calendar.MeetingTypes.Griffin),
+            Given.Inputs([Given.Candidate(due), Given.Candidate(overdue)]));
+
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal((ItemTypes.GriffinAlert, "griffin.restricted"), (i.Type, i.ItemClass)));
+        Assert.Equal($"Griffin review overdue since {Given.Day.AddDays(-2):yyyy-MM-dd}", items[0].Reason);
+        Assert.Equal(Risks.High, items[0].Risk);
+        Assert.Equal((perpetrator, $"Griffin review due {Given.Day.AddDays(10):yyyy-MM-dd}"), (items[1].PerpetratorId!.Value, items[1].Reason));
+    }
+}

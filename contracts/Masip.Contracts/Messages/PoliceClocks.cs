@@ -14,3 +14,16 @@ public sealed record ClockDueV1(
     [DataClass("record.meta")] string Status,          // near | past
     [DataClass("record.meta")] DateTimeOffset DueAt,   // the first instant the action is late
     [DataClass("record.meta")] DateTimeOffset RaisedAt);
+
+/// <summary>
+/// An Operation Griffin nominal's review is due within 14 days (due) or has passed (overdue): an
+/// alert for the Griffin meeting, once per review date and status. That a person is a nominal is
+/// griffin.restricted: the meetings service shows it only where Griffin business may be seen.
+/// </summary>
+[ReceivedBy("meetings")]
+public sealed record NominalReviewDueV1(
+    [DataClass("record.meta"), Subject("nominal")] Guid NominalId,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
+    [DataClass("record.meta")] DateOnly ReviewDue,
+    [DataClass("griffin.restricted")] string Status,  // due | overdue
+    [DataClass("record.meta")] DateTimeOffset RaisedAt);

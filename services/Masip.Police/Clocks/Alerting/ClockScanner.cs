@@ -1,5 +1,7 @@
 using Marten;
 using Masip.Contracts.Common;
+using Masip.Police.Griffin;
+using Masip.Police.Griffin.Reviewing;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
@@ -20,7 +22,8 @@ public sealed class ClockScanOptions
 /// <summary>
 /// On a timer, one replica at a time (ExclusiveRun), pages through every clock near or past its
 /// limit (<see cref="ClockList"/>) and raises each once per level through the pipeline, as the
-/// service: a second pass, or a racing replica, meets the alert's stream version and raises nothing.
+/// service, then every Griffin nominal whose review is due within 14 days or overdue: a second
+/// pass, or a racing replica, meets the stream's version and raises nothing.
 /// </summary>
 public sealed class ClockScanner(
     IDocumentStore store, CommandPipeline pipeline, ExclusiveRun exclusive, TimeProvider clock, IOptions<ClockScanOptions> options,
@@ -51,8 +54,10 @@ public sealed class ClockScanner(
         }
     }
 
-    /// <summary>One pass over every clock near or past its limit; answers how many alerts it raised.</summary>
-    public async Task<int> ScanOnce(CancellationToken ct)
+    /// <summary>One pass over every clock near or past its limit, then every Griffin review due; answers how many alerts it raised.</summary>
+    public async Task<int> ScanOnce(CancellationToken ct) => await ScanClocks(ct) + await ScanNominalReviews(ct);
+
+    private async Task<int> ScanClocks(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var raised = 0;
@@ -71,24 +76,46 @@ public sealed class ClockScanner(
         }
     }
 
-    private async Task<int> Raise(ClockListItem item, CancellationToken ct)
+    /// <summary>Accepted nominals whose review is due within 14 days or overdue, by review date then id, a page at a time.</summary>
+    private async Task<int> ScanNominalReviews(CancellationToken ct)
+    {
+        var by = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(NominalReviews.DueWithinDays);
+        var size = Math.Clamp(options.Value.PageSize, 1, 500);
+        var raised = 0;
+        for (var offset = 0; ; offset += size)
+        {
+            IReadOnlyList<Guid> ids;
+            await using (var query = store.QuerySession())
+                ids = await query.Query<Nominal>().Where(n => n.Status == "accepted" && n.ReviewDue != null && n.ReviewDue <= by)
+                    .OrderBy(n => n.ReviewDue).ThenBy(n => n.Id).Skip(offset).Take(size).Select(n => n.Id).ToListAsync(ct);
+            foreach (var id in ids)
+                raised += await Decide<Nominal>(id, NominalReviews.Decide, ct);
+            if (ids.Count < size)
+                return raised;
+        }
+    }
+
+    private async Task<int> Decide<T>(Guid id, Func<T?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct) where T : class
     {
         var raised = 0;
         try
         {
             await pipeline.Run(Scanner, async scope =>
             {
-                var alert = await scope.Stream<ClockAlert>(ClockAlert.IdFor(item));
-                var events = ClockAlertDecision.Decide(alert.Aggregate, item, scope.Now);
-                alert.AppendMany(events);
+                var stream = await scope.Stream<T>(id);
+                var events = decide(stream.Aggregate, scope.Now);
+                stream.AppendMany(events);
                 raised = events.Count;
             }, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            // One clock that cannot be decided must not hold up every clock after it.
-            logger.LogWarning("Clock scan could not raise {Kind} on case {CaseId}: {Error}", item.Reading.Kind, item.CaseId, ex.GetType().Name);
+            // One stream that cannot be decided must not hold up every one after it.
+            logger.LogWarning("Scan could not decide {StreamId}: {Error}; the next scan tries again", id, ex.GetType().Name);
         }
         return raised;
     }
+
+    private Task<int> Raise(ClockListItem item, CancellationToken ct) =>
+        Decide<ClockAlert>(ClockAlert.IdFor(item), (alert, now) => ClockAlertDecision.Decide(alert, item, now), ct);
 }
