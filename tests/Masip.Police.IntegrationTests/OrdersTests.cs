@@ -150,6 +150,33 @@ public sealed class OrdersTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         Assert.Equal("bail", told.GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task A_court_date_recorded_by_police_reaches_the_victims_advocate_as_a_court_date_update()
+    {
+        var view = await Import(Synthetic.UniquePnc());
+
+        var recorded = await _orders.RecordCourtDateAsync(new RecordCourtDateRequest
+        {
+            CaseId = view.CaseId, HearingOn = Synthetic.DaysAgo(-21), Court = "Test Magistrates' Court", Hearing = "first-appearance",
+        });
+        var again = await _orders.RecordCourtDateAsync(new RecordCourtDateRequest
+        {
+            CaseId = view.CaseId, HearingOn = Synthetic.DaysAgo(-21), Court = "Test Magistrates' Court", Hearing = "first-appearance",
+        });
+        var badHearing = await Assert.ThrowsAsync<RpcException>(() => _orders.RecordCourtDateAsync(new RecordCourtDateRequest
+        {
+            CaseId = view.CaseId, HearingOn = Synthetic.DaysAgo(-21), Court = "Test Magistrates' Court", Hearing = "picnic",
+        }).ResponseAsync);
+
+        var told = await _victimEvents.ReceivedAsync(view.CaseId);
+        Assert.Equal("court-date", told.GetProperty("kind").GetString());
+        Assert.Contains(Synthetic.DaysAgo(-21), told.GetProperty("summary").GetString());
+        Assert.Equal(view.CaseId, recorded.CaseId);
+        Assert.Equal(view.CaseId, again.CaseId);
+        Assert.Equal(StatusCode.InvalidArgument, badHearing.StatusCode);
+        Assert.StartsWith("hearing:", badHearing.Status.Detail);
+    }
+
     /// <summary>Walks every page of the officer's queue for one report.</summary>
     private sealed class PageRequestWalker(PoliceOrders.PoliceOrdersClient orders)
     {

@@ -108,3 +108,19 @@ public sealed class ProtectiveOrderTests
         Assert.Empty(BreachCounting.Decide(person, Person, second, Given.Now));
     }
 }
+
+public sealed class CourtDateTests
+{
+    [Fact]
+    public void A_court_date_tells_the_victim_once()
+    {
+        var c = Given.Case();
+        var command = new RecordCourtDate(c.Id, Given.Today.AddDays(21), "Test Magistrates' Court", "trial");
+
+        var events = OrderDecisions.Decide(c, command, Given.Officer, Given.Now);
+
+        Assert.Equal("court-date", Assert.IsType<VictimNotificationRaised>(events[1]).Kind);
+        Assert.Empty(OrderDecisions.Decide(Given.Apply(c, events), command, Given.Officer, Given.Now));
+        Assert.Equal(2, OrderDecisions.Decide(Given.Apply(c, events), command with { Hearing = "sentencing" }, Given.Officer, Given.Now).Count);
+    }
+}
