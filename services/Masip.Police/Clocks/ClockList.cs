@@ -75,7 +75,7 @@ public static class ClockList
 
     public static ClockReading ReadingOf(StacCase c, string kind, DateTimeOffset now, int defaultCadenceDays) => kind switch
     {
-        ClockRules.InterimSpo => ClockRules.InterimSpoClock(c.ImportedAt, now),
+        ClockRules.InterimSpo => ClockRules.InterimSpoClock(c.InterimSpoStartedAt, now),
         ClockRules.FullSpo => ClockRules.FullSpoClock(c.Spo.ConsideredAt!.Value, now),
         ClockRules.S2ALimit => ClockRules.S2AClock(c.OffenceDate, now),
         ClockRules.VictimUpdate => ClockRules.VictimUpdateClock(c.VictimUpdateAnchor, c.VictimUpdateCadenceDays ?? defaultCadenceDays, now),

@@ -124,3 +124,41 @@ public sealed class CourtDateTests
         Assert.Equal(2, OrderDecisions.Decide(Given.Apply(c, events), command with { Hearing = "sentencing" }, Given.Officer, Given.Now).Count);
     }
 }
+
+public sealed class ArrestTests
+{
+    [Fact]
+    public void An_arrest_after_the_report_restarts_the_48_hour_interim_SPO_clock()
+    {
+        var c = Given.Case(null, new SpoConsidered(Guid.Empty, null, true, "ongoing contact", "stac-1", Given.Now));
+        Assert.Equal(c.ImportedAt.AddHours(48), c.InterimSpoDueAt);
+
+        var arrested = Given.Apply(c, OrderDecisions.Decide(c, new RecordArrest(c.Id, Given.Now.AddHours(-2)), Given.Officer, Given.Now));
+
+        Assert.Equal(Given.Now.AddHours(46), arrested.InterimSpoDueAt);
+        Assert.Empty(OrderDecisions.Decide(arrested, new RecordArrest(c.Id, Given.Now.AddHours(-2)), Given.Officer, Given.Now));
+        Assert.Equal("arrested_at", Assert.Throws<InvalidFieldException>(() =>
+            OrderDecisions.Decide(c, new RecordArrest(c.Id, Given.Now.AddDays(-400)), Given.Officer, Given.Now)).Field);
+        Assert.Equal("arrested_at", Assert.Throws<InvalidFieldException>(() =>
+            OrderDecisions.Decide(c, new RecordArrest(c.Id, Given.Now.AddHours(1)), Given.Officer, Given.Now)).Field);
+        // Once an interim application is made, the clock stops.
+        var applied = Given.Apply(arrested, [new SpoApplied(Guid.Empty, null, "interim", Given.Today, "stac-1", Given.Now, "given")]);
+        Assert.Null(applied.InterimSpoDueAt);
+    }
+}
+
+public sealed class ImportedBreachReactorTests
+{
+    [Fact]
+    public void Only_events_that_can_make_a_breach_report_naming_an_orders_subject_cost_a_command()
+    {
+        var report = Given.Report(offence: Offence.Breach);
+        var imported = new CrimeReportImported(Guid.NewGuid(), report, "f", Guid.NewGuid(), ["existing-spo"], Given.Now);
+
+        Assert.True(ImportedBreachReactor.MayBeABreachReport(imported));
+        Assert.False(ImportedBreachReactor.MayBeABreachReport(imported with { SuspectKnownReasons = ["repeat-perpetrator"] }));
+        Assert.False(ImportedBreachReactor.MayBeABreachReport(imported with { Report = Given.Report() }));
+        Assert.True(ImportedBreachReactor.MayBeABreachReport(new SuspectIdentified(Guid.NewGuid(), Guid.NewGuid(), ["existing-spo"], Given.Now)));
+        Assert.True(ImportedBreachReactor.MayBeABreachReport(new ReportReclassified(Guid.NewGuid(), Offence.S4A, [Offence.Breach], "r", "stac-1", Given.Now)));
+    }
+}

@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using Masip.Police.Cases;
+using Masip.Police.Intake.ImportingCrimeReports;
 using Masip.ServiceDefaults;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
@@ -38,7 +39,7 @@ public sealed class ImportedBreachReactor : SubscriptionBase
         var pipeline = _services.GetRequiredService<CommandPipeline>();
         var actor = Actor.Service(_services.GetRequiredService<ServiceIdentity>().Name, ReactorName);
         var logger = _services.GetRequiredService<ILogger<ImportedBreachReactor>>();
-        foreach (var caseId in page.Events.Select(e => e.StreamId).Distinct())
+        foreach (var caseId in page.Events.Where(e => MayBeABreachReport(e.Data)).Select(e => e.StreamId).Distinct())
         {
             try
             {
@@ -52,4 +53,19 @@ public sealed class ImportedBreachReactor : SubscriptionBase
         }
         return NullChangeListener.Instance;
     }
+
+    /// <summary>
+    /// Whether the event can have made its report a breach naming an order's subject: most of a
+    /// night's reports cannot, and cost no command. The command decides on the report's whole state.
+    /// </summary>
+    public static bool MayBeABreachReport(object data) => data switch
+    {
+        CrimeReportImported e => e.SuspectKnownReasons.Contains(ImportCrimeReportsHandler.ExistingSpo) && IsBreach(e.Report.Principal, e.Report.Included),
+        CrimeReportAmended e => IsBreach(e.Report.Principal, e.Report.Included),
+        ReportReclassified e => IsBreach(e.Principal, e.Included),
+        SuspectIdentified e => e.SuspectKnownReasons.Contains(ImportCrimeReportsHandler.ExistingSpo),
+        _ => false,
+    };
+
+    private static bool IsBreach(Offence principal, IReadOnlyList<Offence> included) => principal == Offence.Breach || included.Contains(Offence.Breach);
 }

@@ -15,6 +15,8 @@ public sealed record RespondToBreach(Guid OrderId, Guid BreachId, string Respons
 
 public sealed record RecordCourtDate(Guid CaseId, DateOnly HearingOn, string Court, string Hearing);
 
+public sealed record RecordArrest(Guid CaseId, DateTimeOffset ArrestedAt);
+
 /// <summary>
 /// Protective orders (restraining order, non-molestation order, DVPO, bail conditions; an SPO
 /// through its own lifecycle): what the police record, who recorded it is the actor.
@@ -89,6 +91,16 @@ public static class OrderDecisions
             new VictimNotificationRaised(@case.Id, @case.CrimeReference, "court-date",
                 $"A {command.Hearing} hearing is listed for {command.HearingOn:yyyy-MM-dd}.", now),
         ];
+    }
+
+    /// <summary>An arrest restarts the interim SPO clock when it comes after the report; the same arrest again changes nothing.</summary>
+    public static IReadOnlyList<object> Decide(StacCase @case, RecordArrest command, Actor actor, DateTimeOffset now)
+    {
+        if (command.ArrestedAt > now)
+            throw new InvalidFieldException("arrested_at", "must not be in the future");
+        if (DateOnly.FromDateTime(command.ArrestedAt.UtcDateTime) < @case.OffenceDate)
+            throw new InvalidFieldException("arrested_at", "must not be before the offence date");
+        return @case.ArrestedAt == command.ArrestedAt ? [] : [new SuspectArrested(@case.Id, command.ArrestedAt, actor.Subject, now)];
     }
 
     /// <summary>Bail conditions set by the police or a court: the victim is told (advocacy's "bail" update task).</summary>
