@@ -177,6 +177,40 @@ public sealed class OrdersTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         Assert.StartsWith("hearing:", badHearing.Status.Detail);
     }
 
+    [Fact]
+    public async Task An_SPO_granted_before_its_suspect_was_identified_becomes_an_order_at_its_first_breach()
+    {
+        var record = Synthetic.Report();
+        record.SuspectName = "";
+        record.SuspectDateOfBirth = "";
+        var view = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = record });
+        await GrantedSpoOnly(view);
+        var before = await _orders.ListOrdersAsync(new ListOrdersRequest { CaseId = view.CaseId });
+        record.SuspectName = "Test Suspect " + Guid.NewGuid().ToString("N")[..8];
+        record.SuspectPncId = Synthetic.UniquePnc();
+        var named = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = record });
+
+        await _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest { CaseId = view.CaseId, BreachedOn = Synthetic.DaysAgo(0), Details = "texts" });
+
+        Assert.Empty(before.Orders);
+        Assert.NotEqual("", named.PerpetratorId);
+        var order = Assert.Single((await _orders.ListOrdersAsync(new ListOrdersRequest { CaseId = view.CaseId })).Orders);
+        Assert.Equal(("spo", "interim", named.PerpetratorId, record.SuspectName), (order.Kind, order.Stage, order.PerpetratorId, order.RestrainedPerson));
+        Assert.Single(order.Breaches);
+    }
+
+    private async Task GrantedSpoOnly(CaseReply view)
+    {
+        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest
+        {
+            CaseId = view.CaseId, Stage = "interim", AppliedOn = Synthetic.DaysAgo(0), VictimConsent = "not-sought", ConsentNote = "victim abroad",
+        });
+        await _spo.RecordSpoDecisionAsync(new RecordSpoDecisionRequest
+        {
+            CaseId = view.CaseId, Stage = "interim", Granted = true, Prohibitions = { "no contact with the victim" }, Reason = "immediate risk",
+        });
+    }
+
     /// <summary>Walks every page of the officer's queue for one report.</summary>
     private sealed class PageRequestWalker(PoliceOrders.PoliceOrdersClient orders)
     {

@@ -107,8 +107,8 @@ public sealed record ProtectiveOrder
         RecordedAt = e.RecordedAt,
     };
 
-    /// <summary>Recorded again (an interim SPO made full): the new terms, the breaches kept.</summary>
-    public ProtectiveOrder Apply(OrderRecorded e) => Create(e) with { Breaches = Breaches };
+    /// <summary>Recorded again (an interim SPO made full): the new terms; the breaches, and the day the person was first restrained, kept.</summary>
+    public ProtectiveOrder Apply(OrderRecorded e) => Create(e) with { Breaches = Breaches, MadeOn = MadeOn < e.MadeOn ? MadeOn : e.MadeOn };
 
     public ProtectiveOrder Apply(OrderVaried e) => this with { Prohibitions = e.Prohibitions, Requirements = e.Requirements };
 

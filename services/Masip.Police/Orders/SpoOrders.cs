@@ -21,6 +21,17 @@ public static class SpoOrders
             return;
         var id = ProtectiveOrder.SpoIdFor(current.Id);
         var order = await scope.Stream<ProtectiveOrder>(id);
+        var state = order.Aggregate;
+        if (state is null && current.Spo.InForce && !events.Any(e => e is SpoDecided { Granted: true }))
+        {
+            // An SPO granted before orders were one model: recorded now from the case, so its breaches count too.
+            var recorded = new OrderRecorded(id, current.Id, current.CrimeReference, perpetratorId, suspect.Name, OrderKinds.Spo,
+                current.Spo.Status == "full-granted" ? "full" : "interim", [current.Report.Victim.Name], current.Spo.Prohibitions,
+                current.Spo.Requirements, DateOnly.FromDateTime((current.Spo.GrantedAt ?? scope.Now).UtcDateTime), current.Spo.ExpiresOn, DefaultCourt,
+                scope.Actor.Subject, scope.Now);
+            order.AppendOne(recorded);
+            state = ProtectiveOrder.Create(recorded);
+        }
         foreach (var e in events)
         {
             switch (e)
@@ -30,15 +41,15 @@ public static class SpoOrders
                         [current.Report.Victim.Name], d.Prohibitions, d.Requirements, DateOnly.FromDateTime(d.RecordedAt.UtcDateTime), d.ExpiresOn,
                         d.Court ?? DefaultCourt, d.RecordedBy, d.RecordedAt));
                     break;
-                case SpoVaried v when order.Aggregate is not null:
+                case SpoVaried v when state is not null:
                     order.AppendOne(new OrderVaried(id, v.Prohibitions, v.Requirements, v.Reason, v.RecordedBy, v.RecordedAt));
                     break;
-                case SpoExpired x when order.Aggregate is { InForce: true }:
+                case SpoExpired x when state is { InForce: true }:
                     order.AppendOne(new OrderEnded(id, perpetratorId, OrderKinds.Expired, x.ExpiredOn, "SPO expired", x.RecordedBy, x.RecordedAt));
                     break;
-                case SpoBreached b when order.Aggregate is not null:
-                    await BreachRecording.Record(scope, order, new RecordOrderBreach(id, b.BreachedOn, b.Details, null),
-                        BreachRecording.OfficerBreachId(order.Aggregate), BreachSources.Officer);
+                case SpoBreached b when state is not null:
+                    await BreachRecording.Record(scope, order, state, new RecordOrderBreach(id, b.BreachedOn, b.Details, null),
+                        BreachRecording.OfficerBreachId(state), BreachSources.Officer);
                     break;
             }
         }

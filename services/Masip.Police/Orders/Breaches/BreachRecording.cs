@@ -19,10 +19,14 @@ public static class BreachRecording
     /// <summary>An imported report is one breach however often it is imported or confirmed.</summary>
     public static Guid ImportedBreachId(Guid reportCaseId) => DeterministicId.For("order-breach", reportCaseId, "import");
 
-    public static async Task<IReadOnlyList<object>> Record(CommandScope scope, IEventStream<ProtectiveOrder> order, RecordOrderBreach command,
-        Guid breachId, string source)
+    public static Task<IReadOnlyList<object>> Record(CommandScope scope, IEventStream<ProtectiveOrder> order, RecordOrderBreach command,
+        Guid breachId, string source) => Record(scope, order, order.Aggregate!, command, breachId, source);
+
+    /// <summary>On an order whose state is <paramref name="current"/> (an order recorded in this same command has no stream state yet).</summary>
+    public static async Task<IReadOnlyList<object>> Record(CommandScope scope, IEventStream<ProtectiveOrder> order, ProtectiveOrder current,
+        RecordOrderBreach command, Guid breachId, string source)
     {
-        var events = OrderDecisions.Decide(order.Aggregate!, command, breachId, source, scope.Actor, scope.Now);
+        var events = OrderDecisions.Decide(current, command, breachId, source, scope.Actor, scope.Now);
         order.AppendMany(events);
         foreach (var breach in events.OfType<OrderBreachRecorded>())
         {
