@@ -24,6 +24,8 @@ public static class PoliceCommands
         police.Subcommands.Add(Nominate(env));
         police.Subcommands.Add(Decide(env));
         police.Subcommands.Add(ReferVictim(env));
+        foreach (var command in PoliceOrderCommands.Build(env))
+            police.Subcommands.Add(command);
         return police;
     }
 

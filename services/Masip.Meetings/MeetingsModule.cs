@@ -20,7 +20,7 @@ public static class MeetingsModule
         {
             store.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<MeetingAction>(SnapshotLifecycle.Inline);
-            store.Schema.For<AgendaCandidate>().Index(c => c.OccurredAt);
+            store.Schema.For<AgendaCandidate>().Index(c => c.OccurredAt).Index(c => c.OffenceDate!);
             store.Schema.For<MeetingAction>().Index(a => a.OwnerAgency).Duplicate(a => a.DueOrder);
         });
         services.AddOptions<MeetingCalendar>().BindConfiguration(CalendarSection);

@@ -32,6 +32,7 @@ public sealed class CliWorld : IAsyncLifetime
         _channels["advocacy"] = (who, purpose) => advocacy.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
         _channels["meetings"] = (who, purpose) => meetings.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
         _defaults["nhs"] = () => nhs.Channel;
+        _defaults["police"] = () => police.Channel;
     }
 
     public Task DisposeAsync() => _bed.DisposeAsync();

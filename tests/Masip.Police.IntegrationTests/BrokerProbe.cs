@@ -31,6 +31,17 @@ internal sealed class BrokerProbe
         return new BrokerProbe(bed, queue);
     }
 
+    /// <summary>How many of the messages received so far contain <paramref name="text"/> (they stay queued).</summary>
+    public async Task<int> CountAsync(string text)
+    {
+        var response = await _bed.Infrastructure.ManagementClient.PostAsJsonAsync(
+            $"api/queues/{Uri.EscapeDataString(_bed.VirtualHost)}/{_queue}/get",
+            new { count = 1000, ackmode = "ack_requeue_true", encoding = "auto" });
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return messages.EnumerateArray().Count(m => (m.GetProperty("payload").GetString() ?? "").Contains(text, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Waits for a message whose JSON contains <paramref name="text"/>; returns the message JSON.</summary>
     public async Task<JsonElement> ReceivedAsync(string text, TimeSpan? timeout = null) =>
         (await Eventually.ValueAsync(async () =>

@@ -32,7 +32,10 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
 
     private async Task<CaseReply> Granted(CaseReply view)
     {
-        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest { CaseId = view.CaseId, Stage = "interim", AppliedOn = Synthetic.DaysAgo(0) });
+        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest
+        {
+            CaseId = view.CaseId, Stage = "interim", AppliedOn = Synthetic.DaysAgo(0), VictimConsent = "given",
+        });
         return await _spo.RecordSpoDecisionAsync(new RecordSpoDecisionRequest
         {
             CaseId = view.CaseId, Stage = "interim", Granted = true, Prohibitions = { "no contact with the victim" },
@@ -61,16 +64,22 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_breach_prompts_the_further_offence_and_a_reassessment_which_a_re_review_clears()
+    public async Task A_second_breach_prompts_the_further_offence_and_each_forces_a_reassessment_which_a_re_review_clears()
     {
-        var view = await Import();
+        var view = await Import(Synthetic.UniquePnc());
         await _reviews.ReviewReportAsync(ReviewTests.Review(view.CaseId, tier: 2));
         await Granted(view);
 
-        var breached = await _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest
+        var first = await _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest
         {
             CaseId = view.CaseId, BreachedOn = Synthetic.DaysAgo(0), Details = "messages to the victim",
         });
+        var breached = await _spo.RecordSpoBreachAsync(new RecordSpoBreachRequest
+        {
+            CaseId = view.CaseId, BreachedOn = Synthetic.DaysAgo(0), Details = "waited outside the victim's work",
+        });
+        Assert.False(first.FurtherOffencePrompt);
+        Assert.True(first.ReassessmentDue);
         var missingReference = await Assert.ThrowsAsync<RpcException>(() => _spo.AnswerFurtherOffencePromptAsync(new AnswerFurtherOffencePromptRequest
         {
             CaseId = view.CaseId, RecordAsFurtherOffence = true, Reason = "breach is stalking",
@@ -83,7 +92,7 @@ public sealed class SpoTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLifeti
 
         Assert.True(breached.FurtherOffencePrompt);
         Assert.True(breached.ReassessmentDue);
-        Assert.Equal(1, breached.Spo.Breaches);
+        Assert.Equal(2, breached.Spo.Breaches);
         Assert.Equal(StatusCode.InvalidArgument, missingReference.StatusCode);
         Assert.StartsWith("further_crime_reference:", missingReference.Status.Detail);
         Assert.False(answered.FurtherOffencePrompt);

@@ -41,7 +41,7 @@ public sealed class StatisticsTests(TestBed bed) : IClassFixture<TestBed>, IAsyn
         var s4aCase = Cases.Masip_CaseId(s4a.CrimeReference);
         await _reviews.ReviewReportAsync(ReviewTests.Review(s4aCase));
         await _reviews.ReviewReportAsync(ReviewTests.Review(Cases.Masip_CaseId(s2a.CrimeReference)));
-        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest { CaseId = s4aCase, Stage = "interim", AppliedOn = Synthetic.DaysAgo(1) });
+        await _spo.RecordSpoApplicationAsync(new RecordSpoApplicationRequest { CaseId = s4aCase, Stage = "interim", AppliedOn = Synthetic.DaysAgo(1), VictimConsent = "given" });
         await _spo.RecordSpoDecisionAsync(new RecordSpoDecisionRequest
         {
             CaseId = s4aCase, Stage = "interim", Granted = true, Prohibitions = { "no contact" }, Reason = "risk",

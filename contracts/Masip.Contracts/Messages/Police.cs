@@ -39,7 +39,9 @@ public sealed record CaseEventForVictimV1(
 /// <summary>
 /// A STAC case was tiered or re-tiered (DOMAIN.md "STAC tiers"). The reason is the officer's free
 /// text, police.intelligence as in police.proto (TierHistoryEntry.reason): it never reaches an
-/// advocate, so advocacy does not receive this message.
+/// advocate, so advocacy does not receive this message. OffenceDate is the first incident of the
+/// course of conduct: the s2A six-month limit counts from it, not from the tiering (null: a
+/// message published before it was carried).
 /// </summary>
 [ReceivedBy("probation", "nhs", "meetings")]
 public sealed record CaseTieredV1(
@@ -50,7 +52,8 @@ public sealed record CaseTieredV1(
     [DataClass("case.summary"), ServedAs("masip.police.CaseReply.tier"), ServedAs("masip.police.TierHistoryEntry.tier")] int Tier,              // 1..3
     [DataClass("case.summary"), ServedAs("masip.police.ReviewView.risk_level")] string RiskLevel,      // standard | medium | high
     [DataClass("police.intelligence"), ServedAs("masip.police.TierHistoryEntry.reason")] string Reason,
-    [DataClass("record.meta")] DateTimeOffset TieredAt);
+    [DataClass("record.meta")] DateTimeOffset TieredAt,
+    [DataClass("record.meta")] DateOnly? OffenceDate = null);
 
 /// <summary>Police asked NHS to assess or treat a perpetrator (STAC 2023: 172 referrals).</summary>
 [ReceivedBy("nhs")]

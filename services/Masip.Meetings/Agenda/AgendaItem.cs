@@ -33,6 +33,7 @@ public sealed record AgendaItem(
 public static class ItemTypes
 {
     public const string GriffinAlert = "griffin-alert";
+    public const string ClockDue = "clock-due";
     public const string Spo = "spo";
     public const string NewlyTiered = "newly-tiered";
     public const string ReleaseDue = "release-due";
@@ -51,7 +52,7 @@ public static class ItemTypes
 
     public static readonly string[] Order =
     [
-        GriffinAlert, Spo, NewlyTiered, ReleaseDue, S2ALimitNear, ActionOverdue, RiskSummary,
+        GriffinAlert, ClockDue, Spo, NewlyTiered, ReleaseDue, S2ALimitNear, ActionOverdue, RiskSummary,
         ReferralNotAccepted, ReferralAwaitingDecision, PsrDue, VictimUpdateOverdue, VictimVoice, Mappa, ProbationRecord, CaseEvent, Intervention,
     ];
 
@@ -62,7 +63,7 @@ public static class ItemTypes
     /// <summary>Types that belong on the Griffin agenda when they concern a current nominal.</summary>
     public static readonly IReadOnlySet<string> GriffinWhenNominal = new HashSet<string>
     {
-        Spo, NewlyTiered, ReleaseDue, ActionOverdue, RiskSummary, PsrDue, Mappa, ProbationRecord, CaseEvent, Intervention,
+        ClockDue, Spo, NewlyTiered, ReleaseDue, ActionOverdue, RiskSummary, PsrDue, Mappa, ProbationRecord, CaseEvent, Intervention,
     };
 }
 

@@ -31,13 +31,18 @@ public static class CasesModule
                 .Duplicate(c => c.Report.Flags.DomesticAbuse)
                 .Duplicate(c => c.Report.Flags.OnlineElement)
                 .Duplicate(c => c.Report.Flags.ChildrenInvolved)
-                .Duplicate(c => c.Report.Flags.PolicePerpetrated);
+                .Duplicate(c => c.Report.Flags.PolicePerpetrated)
+                // The clock list (Clocks/ClockList.cs): each clock is a range on its column.
+                .Duplicate(c => c.InterimSpoDueAt!)
+                .Duplicate(c => c.FullSpoDueAt!)
+                .Duplicate(c => c.VictimUpdateAnchor)
+                .Duplicate(c => c.VictimUpdateCadenceDays!);
             store.Schema.For<MeetingTierPosition>().UseOptimisticConcurrency(true);
         });
         services.AddScoped<ImportCrimeReportsHandler>();
 
         services.PublishIntegrationEvent<CaseTiered>(e => new CaseTieredV1(
-            e.CaseId, e.CrimeReference, e.PerpetratorId, Offences.Name(e.Offence), e.Tier, e.RiskLevel, e.Reason, e.TieredAt));
+            e.CaseId, e.CrimeReference, e.PerpetratorId, Offences.Name(e.Offence), e.Tier, e.RiskLevel, e.Reason, e.TieredAt, e.OffenceDate));
         services.PublishIntegrationEvent<VictimNotificationRaised>(e => new CaseEventForVictimV1(
             e.CaseId, e.CrimeReference, e.Kind, e.Summary, e.RaisedAt));
         return services;

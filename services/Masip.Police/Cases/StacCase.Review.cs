@@ -14,7 +14,10 @@ public sealed record ReportReviewed(
     string ReviewedBy,
     DateTimeOffset ReviewedAt);
 
-/// <summary>The case was given a STAC tier (1 advice, 2 one partner, 3 several partners), at review or later.</summary>
+/// <summary>
+/// The case was given a STAC tier (1 advice, 2 one partner, 3 several partners), at review or later.
+/// OffenceDate (the first incident) travels with it: the DMM counts the s2A limit from it.
+/// </summary>
 public sealed record CaseTiered(
     Guid CaseId,
     string CrimeReference,
@@ -24,7 +27,8 @@ public sealed record CaseTiered(
     string RiskLevel,
     string Reason,
     string TieredBy,
-    DateTimeOffset TieredAt);
+    DateTimeOffset TieredAt,
+    DateOnly? OffenceDate = null);
 
 /// <summary>A key event (release from custody, new contact) makes the risk assessment stale: reassess.</summary>
 public sealed record ReassessmentRequired(Guid CaseId, string Reason, DateTimeOffset RequiredAt);

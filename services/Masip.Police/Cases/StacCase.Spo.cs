@@ -3,8 +3,12 @@ namespace Masip.Police.Cases;
 /// <summary>Stalking Protection Act 2019: consider an SPO in every case and record why not (HMICFRS 003 R13).</summary>
 public sealed record SpoConsidered(Guid CaseId, Guid? PerpetratorId, bool WillApply, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 
-/// <summary>Police applied to a magistrates' court for an interim or a full SPO.</summary>
-public sealed record SpoApplied(Guid CaseId, Guid? PerpetratorId, string Stage, DateOnly AppliedOn, string RecordedBy, DateTimeOffset RecordedAt);
+/// <summary>
+/// Police applied to a magistrates' court for an interim or a full SPO. An interim application
+/// records the victim's consent (given | declined | not-sought), or why it is absent (001 L807-811).
+/// </summary>
+public sealed record SpoApplied(Guid CaseId, Guid? PerpetratorId, string Stage, DateOnly AppliedOn, string RecordedBy, DateTimeOffset RecordedAt,
+    string? VictimConsent = null, string? ConsentNote = null);
 
 /// <summary>The court granted or refused the interim or full SPO, with its prohibitions and positive requirements.</summary>
 public sealed record SpoDecided(
@@ -17,16 +21,17 @@ public sealed record SpoDecided(
     DateOnly? ExpiresOn,
     string Reason,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    string? Court = null);
 
 public sealed record SpoVaried(Guid CaseId, Guid? PerpetratorId, IReadOnlyList<string> Prohibitions, IReadOnlyList<string> Requirements, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 
 public sealed record SpoExpired(Guid CaseId, Guid? PerpetratorId, DateOnly ExpiredOn, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>
-/// A breach of the SPO (an offence, max 5 years). It prompts "record as a further stalking
-/// offence?" (two or more breaches are a course of conduct: 001 L815-819) and forces a risk
-/// reassessment (000 A12).
+/// A breach of the SPO (an offence, max 5 years). It forces a risk reassessment (000 A12) and is
+/// counted with the person's breaches of every order: the second prompts "record as a further
+/// stalking offence?" (001 L815-819; Orders/Breaches), not every breach.
 /// </summary>
 public sealed record SpoBreached(Guid CaseId, Guid? PerpetratorId, DateOnly BreachedOn, string Details, string RecordedBy, DateTimeOffset RecordedAt);
 
@@ -55,6 +60,8 @@ public sealed record SpoState
     public string? ApplicationStage { get; init; }
     public DateOnly? AppliedOn { get; init; }
     public DateOnly? FullAppliedOn { get; init; }
+    /// <summary>The interim application's record of the victim's consent: given | declined | not-sought.</summary>
+    public string? VictimConsent { get; init; }
     public DateTimeOffset? GrantedAt { get; init; }
     public DateOnly? ExpiresOn { get; init; }
     public IReadOnlyList<string> Prohibitions { get; init; } = [];
@@ -104,6 +111,7 @@ public sealed partial record StacCase
             AppliedOn = Spo.AppliedOn ?? e.AppliedOn,
             FullAppliedOn = e.Stage == "full" ? Spo.FullAppliedOn ?? e.AppliedOn : Spo.FullAppliedOn,
             ApplicationStage = e.Stage,
+            VictimConsent = e.VictimConsent ?? Spo.VictimConsent,
             Status = Spo.InForce ? Spo.Status : "applied",
         },
         LastChangedAt = e.RecordedAt,
@@ -139,7 +147,6 @@ public sealed partial record StacCase
     public StacCase Apply(SpoBreached e) => this with
     {
         Spo = Spo with { Breaches = Spo.Breaches + 1 },
-        FurtherOffencePrompt = true,
         ReassessmentDue = true,
         ReassessmentReason = "SPO breached",
         LastChangedAt = e.RecordedAt,

@@ -5,7 +5,7 @@ namespace Masip.Police.Griffin;
 /// <summary>A STAC officer nominated a Tier 3 perpetrator for Operation Griffin, with criteria and rationale.</summary>
 public sealed record NominatedToGriffin(
     Guid NominalId, Guid PerpetratorId, Guid CaseId, string PerpetratorName, string? PncId,
-    IReadOnlyList<string> Criteria, string Rationale, string NominatedBy, DateTimeOffset NominatedAt);
+    IReadOnlyList<string> Criteria, string Rationale, string NominatedBy, DateTimeOffset NominatedAt, string? RiskLevel = null);
 
 /// <summary>The Griffin meeting accepted the nomination: the person is a nominal with a PNC marker.</summary>
 public sealed record NominationAccepted(
@@ -22,6 +22,9 @@ public sealed record NominalRemoved(Guid NominalId, Guid PerpetratorId, string R
 public sealed record NominalActivityRecorded(Guid NominalId, Guid PerpetratorId, string Activity, string? CrimeReference, string RecordedBy, DateTimeOffset OccurredAt);
 
 public sealed record NominalAlert(string Activity, string? CrimeReference, DateTimeOffset OccurredAt);
+
+/// <summary>A nominal's review is due within 14 days (due), or its date has passed (overdue): an alert for the Griffin meeting.</summary>
+public sealed record NominalReviewDueRaised(Guid NominalId, Guid PerpetratorId, DateOnly ReviewDue, string Status, DateTimeOffset RaisedAt);
 
 /// <summary>A perpetrator's place on the Operation Griffin list (inline snapshot and read model).</summary>
 public sealed record Nominal
@@ -40,6 +43,10 @@ public sealed record Nominal
     public string? RemovalReason { get; init; }
     public IReadOnlyList<NominalAlert> Alerts { get; init; } = [];
     public DateTimeOffset NominatedAt { get; init; }
+    /// <summary>The risk of the nominating case's review (standard | medium | high), when it had one.</summary>
+    public string? RiskLevel { get; init; }
+    /// <summary>The review alerts raised for the current review date ("due", "overdue"): each once.</summary>
+    public IReadOnlyList<string> ReviewAlertsRaised { get; init; } = [];
 
     /// <summary>One Griffin record per perpetrator: a re-nomination after removal continues the same stream.</summary>
     public static Guid IdFor(Guid perpetratorId) => DeterministicId.For("nominal", perpetratorId.ToString("N"));
@@ -54,15 +61,18 @@ public sealed record Nominal
         Criteria = e.Criteria,
         Rationale = e.Rationale,
         NominatedAt = e.NominatedAt,
+        RiskLevel = e.RiskLevel,
     };
 
     public Nominal Apply(NominatedToGriffin e) => Create(e) with { Alerts = Alerts };
 
-    public Nominal Apply(NominationAccepted e) => this with { Status = "accepted", ReviewDue = e.ReviewDue, DecisionReason = e.Reason };
+    public Nominal Apply(NominationAccepted e) => this with { Status = "accepted", ReviewDue = e.ReviewDue, DecisionReason = e.Reason, ReviewAlertsRaised = [] };
 
     public Nominal Apply(NominationRejected e) => this with { Status = "rejected", DecisionReason = e.Reason };
 
-    public Nominal Apply(NominalReviewScheduled e) => this with { ReviewDue = e.ReviewDue };
+    public Nominal Apply(NominalReviewScheduled e) => this with { ReviewDue = e.ReviewDue, ReviewAlertsRaised = [] };
+
+    public Nominal Apply(NominalReviewDueRaised e) => this with { ReviewAlertsRaised = [.. ReviewAlertsRaised, e.Status] };
 
     public Nominal Apply(NominalRemoved e) => this with { Status = "removed", RemovalReason = e.Reason };
 

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Clocks;
+using Masip.Police.Orders;
 using Masip.Police.Perpetrators;
 using Masip.Police.Spo.Recording;
 using Masip.ServiceDefaults.Commands;
@@ -22,6 +23,7 @@ public sealed partial class PoliceSpoGrpc(CommandPipeline pipeline, IOptions<Clo
                 var events = decide(stream.Aggregate!, scope);
                 stream.AppendMany(events);
                 AlsoOnThePerpetrator(scope, stream.Aggregate!, events);
+                await SpoOrders.Mirror(scope, stream.Aggregate!, events);
             },
             async scope => CaseReplies.ToReply(await scope.Require<StacCase>(caseId, "case_id"), scope.Now, clocks.Value.VictimUpdateCadenceDays));
 

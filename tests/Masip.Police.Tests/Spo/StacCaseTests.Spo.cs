@@ -13,7 +13,7 @@ public sealed class StacCaseTests_Spo
 
     private static StacCase When(StacCase c, Func<StacCase, IReadOnlyList<object>> decide) => Given.Apply(c, decide(c));
 
-    private static StacCase Applied() => When(Given.Case(), c => SpoDecisions.Decide(c, new RecordSpoApplication(Id, "interim", Given.Today), Given.Officer, Given.Now));
+    private static StacCase Applied() => When(Given.Case(), c => SpoDecisions.Decide(c, new RecordSpoApplication(Id, "interim", Given.Today, "given"), Given.Officer, Given.Now));
 
     private static RecordSpoDecision Grant(string stage = "interim") =>
         new(Id, stage, true, ["no contact with the victim"], ["intervention-programme"], Given.Today.AddYears(2), "risk");
@@ -28,6 +28,19 @@ public sealed class StacCaseTests_Spo
         var considered = Assert.IsType<SpoConsidered>(Assert.Single(events));
         Assert.False(considered.WillApply);
         Assert.True(Given.Apply(Given.Case(), events).Spo.Considered);
+    }
+
+    [Fact]
+    public void An_interim_application_records_the_victims_consent_or_explains_its_absence()
+    {
+        Assert.Equal("victim_consent", Assert.Throws<InvalidFieldException>(() =>
+            SpoDecisions.Decide(Given.Case(), new RecordSpoApplication(Id, "interim", Given.Today), Given.Officer, Given.Now)).Field);
+        Assert.Equal("consent_note", Assert.Throws<InvalidFieldException>(() =>
+            SpoDecisions.Decide(Given.Case(), new RecordSpoApplication(Id, "interim", Given.Today, "declined"), Given.Officer, Given.Now)).Field);
+        var explained = SpoDecisions.Decide(Given.Case(), new RecordSpoApplication(Id, "interim", Given.Today, "not-sought", "victim unreachable"),
+            Given.Officer, Given.Now);
+        Assert.Equal("not-sought", Given.Apply(Given.Case(), explained).Spo.VictimConsent);
+        Assert.Single(SpoDecisions.Decide(Given.Case(), new RecordSpoApplication(Id, "full", Given.Today), Given.Officer, Given.Now));
     }
 
     [Fact]
@@ -55,14 +68,15 @@ public sealed class StacCaseTests_Spo
     }
 
     [Fact]
-    public void Given_an_SPO_in_force_When_breached_Then_it_prompts_a_further_offence_and_forces_a_reassessment()
+    public void Given_an_SPO_in_force_When_breached_once_Then_it_forces_a_reassessment_but_no_further_offence_prompt_yet()
     {
         var events = SpoDecisions.Decide(Granted(), new RecordSpoBreach(Id, Given.Today, "contacted the victim"), Given.Officer, Given.Now);
 
         Assert.IsType<SpoBreached>(events[0]);
         Assert.Equal("spo-breached", Assert.IsType<VictimNotificationRaised>(events[1]).Kind);
         var after = Given.Apply(Granted(), events);
-        Assert.True(after.FurtherOffencePrompt);
+        // Two or more breaches of any orders prompt it (Orders/Breaches), not every SPO breach.
+        Assert.False(after.FurtherOffencePrompt);
         Assert.True(after.ReassessmentDue);
         Assert.Equal(1, after.Spo.Breaches);
     }
@@ -70,7 +84,9 @@ public sealed class StacCaseTests_Spo
     [Fact]
     public void Given_a_breach_When_the_officer_records_it_as_a_further_offence_Then_the_prompt_clears_and_the_reference_is_kept()
     {
-        var breached = When(Granted(), c => SpoDecisions.Decide(c, new RecordSpoBreach(Id, Given.Today, "x"), Given.Officer, Given.Now));
+        var breached = Given.Apply(When(Granted(), c => SpoDecisions.Decide(c, new RecordSpoBreach(Id, Given.Today, "x"), Given.Officer, Given.Now)),
+            [new SeparateOffenceReviewRaised(Id, Guid.NewGuid(), 2, Given.Now)]);
+        Assert.True(breached.FurtherOffencePrompt);
 
         var answered = When(breached, c => SpoDecisions.Decide(c, new AnswerFurtherOffencePrompt(Id, true, "CRIS-0099", "second breach"), Given.Officer, Given.Now));
 

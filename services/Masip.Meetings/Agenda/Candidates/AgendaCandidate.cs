@@ -9,6 +9,7 @@ namespace Masip.Meetings.Agenda.Candidates;
 /// redelivery stores nothing new). Each field keeps the data class of the message field it came
 /// from, so every view can be filtered by the sharing agreement. <paramref name="Sequence"/> is
 /// the message's position in its publisher's event store (null when it carried none).
+/// <paramref name="OffenceDate"/> is a tiered case's first incident (the s2A limit counts from it).
 /// </summary>
 public sealed record AgendaCandidate(
     string Id,
@@ -27,7 +28,8 @@ public sealed record AgendaCandidate(
     bool VictimConsent,
     IReadOnlyList<SourceRef> Sources,
     IReadOnlyList<ItemField> Fields,
-    long? Sequence = null);
+    long? Sequence = null,
+    DateOnly? OffenceDate = null);
 
 /// <summary>
 /// The victim withdrew consent to share their voice with the DMM for this referral (keyed by
@@ -68,7 +70,13 @@ public static class Candidates
     {
         CaseTieredV1 m => Make(m, messageId, ItemTypes.NewlyTiered,
             m.Tier >= 3 || m.RiskLevel == "high" ? Risks.High : m.Tier == 2 || m.RiskLevel == "medium" ? Risks.Medium : Risks.Standard,
-            $"newly tiered: tier {m.Tier}, {m.Offence}", m.TieredAt, m.CrimeReference, m.CaseId, m.PerpetratorId, offence: m.Offence),
+            $"newly tiered: tier {m.Tier}, {m.Offence}", m.TieredAt, m.CrimeReference, m.CaseId, m.PerpetratorId, offence: m.Offence)
+            with { OffenceDate = m.OffenceDate },
+        // The s2A limit is brought by the tiering message (from its offence date), once: not again from the clock.
+        ClockDueV1 { Kind: "s2a-limit" } => null,
+        ClockDueV1 m => Make(m, messageId, ItemTypes.ClockDue, m.Status == "past" || m.Kind is "breach-response" or "interim-spo" ? Risks.High : Risks.Medium,
+            $"{ClockNames.Of(m.Kind)} {(m.Status == "past" ? "overdue since" : "due by")} {m.DueAt:yyyy-MM-dd HH:mm} UTC", m.RaisedAt,
+            m.CrimeReference, m.CaseId, m.PerpetratorId),
         SpoEventV1 m => Make(m, messageId, ItemTypes.Spo, m.Kind == "breached" ? Risks.High : Risks.Medium,
             $"SPO {m.Kind}", m.OccurredAt, null, m.CaseId, m.PerpetratorId),
         NominalAddedV1 m => Make(m, messageId, ItemTypes.GriffinAlert, Risks.Medium, "Griffin nominal added", m.AddedAt,
@@ -77,6 +85,9 @@ public static class Candidates
             null, null, m.PerpetratorId, nominalId: m.NominalId, itemClass: "griffin.restricted"),
         NominalActivityV1 m => Make(m, messageId, ItemTypes.GriffinAlert, Risks.High, "Griffin alert: new police contact (PNC marker)",
             m.OccurredAt, m.CrimeReference, null, m.PerpetratorId, nominalId: m.NominalId, itemClass: "griffin.restricted"),
+        NominalReviewDueV1 m => Make(m, messageId, ItemTypes.GriffinAlert, m.Status == "overdue" ? Risks.High : Risks.Medium,
+            $"Griffin review {(m.Status == "overdue" ? "overdue since" : "due")} {m.ReviewDue:yyyy-MM-dd}", m.RaisedAt, null, null, m.PerpetratorId,
+            nominalId: m.NominalId, itemClass: "griffin.restricted"),
         AdvocacyReferralDecidedV1 { Accepted: false } m => Make(m, messageId, ItemTypes.ReferralNotAccepted, Risks.Medium,
             "victim referral to advocacy not accepted", m.DecidedAt, m.CrimeReference, null, null, referralId: m.ReferralId),
         NhsReferralDecidedV1 { Accepted: false } m => Make(m, messageId, ItemTypes.ReferralNotAccepted, Risks.Medium,

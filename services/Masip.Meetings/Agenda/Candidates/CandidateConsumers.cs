@@ -77,6 +77,8 @@ public sealed class CaseEventForVictimConsumer(CommandPipeline p, ServiceIdentit
 public sealed class ProbationRecordSharedConsumer(CommandPipeline p, ServiceIdentity s, ILogger<ProbationRecordSharedConsumer> l) : CandidateConsumer<ProbationRecordSharedV1>(p, s, l);
 public sealed class InterventionStartedConsumer(CommandPipeline p, ServiceIdentity s, ILogger<InterventionStartedConsumer> l) : CandidateConsumer<InterventionStartedV1>(p, s, l);
 public sealed class InterventionEndedConsumer(CommandPipeline p, ServiceIdentity s, ILogger<InterventionEndedConsumer> l) : CandidateConsumer<InterventionEndedV1>(p, s, l);
+public sealed class NominalReviewDueConsumer(CommandPipeline p, ServiceIdentity s, ILogger<NominalReviewDueConsumer> l) : CandidateConsumer<NominalReviewDueV1>(p, s, l);
+public sealed class ClockDueConsumer(CommandPipeline p, ServiceIdentity s, ILogger<ClockDueConsumer> l) : CandidateConsumer<ClockDueV1>(p, s, l);
 public sealed class MappaEventConsumer(CommandPipeline p, ServiceIdentity s, ILogger<MappaEventConsumer> l) : CandidateConsumer<MappaEventV1>(p, s, l);
 
 /// <summary>

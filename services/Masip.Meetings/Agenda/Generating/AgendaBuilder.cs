@@ -59,11 +59,13 @@ public static class AgendaBuilder
                 c.CaseId, c.PerpetratorId, c.ReferralId, c.ItemClass, c.VictimConsent, sources, fields, c.Sequence));
         }
 
-        // s2A limits near: the 6-month limit counted from when the case was tiered (the nearest
-        // date the messages carry), once (not again after an earlier agenda carried the warning).
+        // s2A limits near: the 6-month limit counted from the offence date the tiering message
+        // carries (the first incident: a case tiered late is warned in time; 003), or from the
+        // tiering for a message published before it carried one; once (not again after an
+        // earlier agenda carried the warning).
         foreach (var c in inputs.Candidates.Where(c => c is { Type: ItemTypes.NewlyTiered, Offence: "s2A", CaseId: not null }))
         {
-            var limit = DateOnly.FromDateTime(c.OccurredAt.UtcDateTime).AddMonths(6);
+            var limit = S2ALimit(c);
             if (meeting.Date < limit.AddDays(-S2AWarningDays) || meeting.Date > limit)
                 continue;
             if (griffin && !IsGriffinRelevant(ItemTypes.NewlyTiered, c.PerpetratorId, inputs.CurrentNominals))
@@ -101,6 +103,10 @@ public static class AgendaBuilder
     }
 
     /// <summary>Types whose latest message about a perpetrator is brought to every item about that perpetrator.</summary>
+    /// <summary>The s2A time limit of a tiered case: six months from its offence date.</summary>
+    public static DateOnly S2ALimit(AgendaCandidate tiered) =>
+        (tiered.OffenceDate ?? DateOnly.FromDateTime(tiered.OccurredAt.UtcDateTime)).AddMonths(6);
+
     public static readonly IReadOnlySet<string> PartnerTypes = new HashSet<string>
     {
         ItemTypes.ProbationRecord, ItemTypes.RiskSummary, ItemTypes.Mappa, ItemTypes.Intervention,

@@ -16,11 +16,16 @@ public static class AgendaInputsQuery
             .Where(c => c.OccurredAt >= start && c.OccurredAt < end)
             .ToListAsync(ct)).ToList();
 
-        // s2A cases tiered about six months before the meeting (their time limit is near).
-        var s2aFrom = new DateTimeOffset(meeting.Date.AddMonths(-6).AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var s2aTo = new DateTimeOffset(meeting.Date.AddMonths(-6).AddDays(AgendaBuilder.S2AWarningDays + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // s2A cases whose first incident was about six months before the meeting (their time limit
+        // is near), whenever they were tiered; a message without an offence date counts from its tiering.
+        var offenceFrom = meeting.Date.AddMonths(-6).AddDays(-1);
+        var offenceTo = meeting.Date.AddMonths(-6).AddDays(AgendaBuilder.S2AWarningDays + 1);
+        var s2aFrom = new DateTimeOffset(offenceFrom.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var s2aTo = new DateTimeOffset(offenceTo.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var s2a = await session.Query<AgendaCandidate>()
-            .Where(c => c.Type == ItemTypes.NewlyTiered && c.Offence == "s2A" && c.OccurredAt >= s2aFrom && c.OccurredAt < s2aTo)
+            .Where(c => c.Type == ItemTypes.NewlyTiered && c.Offence == "s2A"
+                && (c.OffenceDate != null && c.OffenceDate >= offenceFrom && c.OffenceDate < offenceTo
+                    || c.OffenceDate == null && c.OccurredAt >= s2aFrom && c.OccurredAt < s2aTo))
             .ToListAsync(ct);
         var inWindow = candidates.Select(c => c.Id).ToHashSet();
         candidates.AddRange(s2a.Where(c => !inWindow.Contains(c.Id)));

@@ -38,7 +38,7 @@ public static class GriffinDecisions
             throw new RuleViolationException("case_id", $"the perpetrator is already {current.Status} for Operation Griffin");
         }
         return [new NominatedToGriffin(Nominal.IdFor(perpetrator.Id), perpetrator.Id, @case.Id, perpetrator.Name, perpetrator.PncId,
-            command.Criteria, command.Rationale, actor.Subject, now)];
+            command.Criteria, command.Rationale, actor.Subject, now, @case.Review?.RiskLevel)];
     }
 
     public static IReadOnlyList<object> Decide(Nominal current, DecideNomination command, Actor actor, DateTimeOffset now)

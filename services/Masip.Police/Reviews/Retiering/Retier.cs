@@ -20,6 +20,6 @@ public static class RetierDecision
         if (current.Tier == command.Tier)
             return [];
         return [new CaseTiered(current.Id, current.CrimeReference, current.PerpetratorId, current.Principal, command.Tier,
-            current.Review.RiskLevel, command.Reason, actor.Subject, now)];
+            current.Review.RiskLevel, command.Reason, actor.Subject, now, current.OffenceDate)];
     }
 }

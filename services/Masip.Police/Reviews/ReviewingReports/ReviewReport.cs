@@ -33,7 +33,7 @@ public static class ReviewReportDecision
             new ReportReviewed(current.Id, command.Four, command.RiskLevel, command.RiskRationale, command.AdviceToOic,
                 current.Review is not null, actor.Subject, now),
             new CaseTiered(current.Id, current.CrimeReference, current.PerpetratorId, current.Principal, command.Tier,
-                command.RiskLevel, command.TierReasons, actor.Subject, now),
+                command.RiskLevel, command.TierReasons, actor.Subject, now, current.OffenceDate),
         ];
     }
 }

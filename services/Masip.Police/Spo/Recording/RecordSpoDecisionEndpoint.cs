@@ -12,7 +12,7 @@ public sealed partial class PoliceSpoGrpc
         var command = new RecordSpoDecision(Require.Id(request.CaseId, "case_id"), Require.OneOf(request.Stage, "stage", SpoDecisions.Stages),
             request.Granted, Prohibitions(request.Prohibitions), Requirements(request.Requirements),
             string.IsNullOrWhiteSpace(request.ExpiresOn) ? null : Require.Date(request.ExpiresOn, "expires_on"),
-            Require.Text(request.Reason, "reason"));
+            Require.Text(request.Reason, "reason"), Require.OptionalText(request.Court, "court", 200));
         return OnCase(context, command.CaseId, (c, scope) => SpoDecisions.Decide(c, command, scope.Actor, scope.Now));
     }
 }

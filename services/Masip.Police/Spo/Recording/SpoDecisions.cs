@@ -6,10 +6,10 @@ namespace Masip.Police.Spo.Recording;
 
 public sealed record RecordSpoConsidered(Guid CaseId, bool WillApply, string Reason);
 
-public sealed record RecordSpoApplication(Guid CaseId, string Stage, DateOnly AppliedOn);
+public sealed record RecordSpoApplication(Guid CaseId, string Stage, DateOnly AppliedOn, string? VictimConsent = null, string? ConsentNote = null);
 
 public sealed record RecordSpoDecision(Guid CaseId, string Stage, bool Granted, IReadOnlyList<string> Prohibitions,
-    IReadOnlyList<string> Requirements, DateOnly? ExpiresOn, string Reason);
+    IReadOnlyList<string> Requirements, DateOnly? ExpiresOn, string Reason, string? Court = null);
 
 public sealed record VarySpo(Guid CaseId, IReadOnlyList<string> Prohibitions, IReadOnlyList<string> Requirements, string Reason);
 
@@ -26,6 +26,9 @@ public sealed record RecordSpoBreach(Guid CaseId, DateOnly BreachedOn, string De
 public static class SpoDecisions
 {
     public static readonly IReadOnlyDictionary<string, string> Stages = new[] { "interim", "full" }.ToDictionary(v => v, v => v);
+
+    /// <summary>The victim's consent to an interim application: given, or its absence explained (001 L807-811).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Consents = new[] { "given", "declined", "not-sought" }.ToDictionary(v => v, v => v);
 
     /// <summary>Positive requirements are usually missing (17 of 25 SPOs): a catalogue makes them visible and countable.</summary>
     public static readonly IReadOnlyDictionary<string, string> RequirementCatalogue = new[]
@@ -47,9 +50,17 @@ public static class SpoDecisions
         NotInFuture(command.AppliedOn, "applied_on", now);
         if (current.Spo.Status == "full-granted")
             throw new RuleViolationException("stage", "a full SPO is already in force; vary it instead");
+        if (command.Stage == "interim")
+        {
+            if (command.VictimConsent is null)
+                throw new InvalidFieldException("victim_consent", "is required for an interim application: given, declined or not-sought");
+            if (command.VictimConsent != "given" && command.ConsentNote is null)
+                throw new InvalidFieldException("consent_note", "is required to explain why the victim's consent is absent");
+        }
         if (current.Spo.Status == "applied" && current.Spo.ApplicationStage == command.Stage && current.Spo.AppliedOn == command.AppliedOn)
             return [];
-        return [new SpoApplied(current.Id, current.PerpetratorId, command.Stage, command.AppliedOn, actor.Subject, now)];
+        return [new SpoApplied(current.Id, current.PerpetratorId, command.Stage, command.AppliedOn, actor.Subject, now,
+            command.VictimConsent, command.ConsentNote)];
     }
 
     public static IReadOnlyList<object> Decide(StacCase current, RecordSpoDecision command, Actor actor, DateTimeOffset now)
@@ -66,7 +77,7 @@ public static class SpoDecisions
         List<object> events =
         [
             new SpoDecided(current.Id, current.PerpetratorId, command.Stage, command.Granted, command.Prohibitions, command.Requirements,
-                command.ExpiresOn, command.Reason, actor.Subject, now),
+                command.ExpiresOn, command.Reason, actor.Subject, now, command.Court),
         ];
         if (command.Granted)
             events.Add(new VictimNotificationRaised(current.Id, current.CrimeReference, "spo-granted",
@@ -94,8 +105,8 @@ public static class SpoDecisions
     }
 
     /// <summary>
-    /// A breach is itself an offence; it prompts "record as a further stalking offence?" and forces
-    /// a risk reassessment (000 A12); the victim is told (Victims' Code).
+    /// A breach is itself an offence; it forces a risk reassessment (000 A12), is counted with the
+    /// person's breaches of every order (the second prompts a separate offence), and the victim is told.
     /// </summary>
     public static IReadOnlyList<object> Decide(StacCase current, RecordSpoBreach command, Actor actor, DateTimeOffset now)
     {
