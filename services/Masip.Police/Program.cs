@@ -9,6 +9,8 @@ using Masip.Police.Reviews;
 using Masip.Police.Spo;
 using Masip.Police.Statistics;
 using Masip.ServiceDefaults;
+using Masip.Police.Work;
+using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(PoliceHost.Name, typeof(PoliceHost).Assembly);
@@ -18,6 +20,7 @@ builder.Services.AddGriffin();
 builder.Services.AddSpo();
 builder.Services.AddReferrals();
 builder.Services.AddPartnerInformation();
+builder.Services.AddMeetingWork(PoliceHost.Name);
 
 var app = builder.Build();
 app.MapMasipDefaults();
@@ -28,4 +31,5 @@ app.MapGrpcService<OperationGriffinGrpc>();
 app.MapGrpcService<PoliceSpoGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.MapGrpcService<PoliceStatisticsGrpc>();
+app.MapGrpcService<PoliceWorkGrpc>();
 app.Run();

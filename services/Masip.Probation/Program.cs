@@ -6,6 +6,8 @@ using Masip.Probation.Referrals;
 using Masip.Probation.Releases;
 using Masip.Probation.Scanning;
 using Masip.ServiceDefaults;
+using Masip.Probation.Work;
+using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(ProbationHost.Name, typeof(ProbationHost).Assembly);
@@ -15,6 +17,7 @@ builder.Services.AddPsrConsultations();
 builder.Services.AddMappa();
 builder.Services.AddReleases();
 builder.Services.AddDueScanner();
+builder.Services.AddMeetingWork(ProbationHost.Name).AddSpoEventCopies();
 
 var app = builder.Build();
 app.MapMasipDefaults();
@@ -23,4 +26,5 @@ app.MapGrpcService<ProbationReferralsGrpc>();
 app.MapGrpcService<PsrConsultationsGrpc>();
 app.MapGrpcService<MappaGrpc>();
 app.MapGrpcService<ReleasesGrpc>();
+app.MapGrpcService<ProbationWorkGrpc>();
 app.Run();

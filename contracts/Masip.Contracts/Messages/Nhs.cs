@@ -24,14 +24,19 @@ public sealed record RiskSummaryUpdatedV1(
     [DataClass("clinical.risk-summary")] string Summary,
     [DataClass("record.meta")] DateTimeOffset AssessedAt);
 
-[ReceivedBy("police", "probation", "meetings")]
+/// <summary>
+/// An NHS intervention started or ended: news for the DMM (meetings). The police and probation
+/// hold the risk summary (RiskSummaryUpdatedV1); the episodes are discussed at the meeting, and
+/// their services keep no copy they do not use.
+/// </summary>
+[ReceivedBy("meetings")]
 public sealed record InterventionStartedV1(
     [DataClass("record.meta"), Subject("episode")] Guid EpisodeId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
     [DataClass("clinical.risk-summary")] string Modality,
     [DataClass("record.meta")] DateTimeOffset StartedAt);
 
-[ReceivedBy("police", "probation", "meetings")]
+[ReceivedBy("meetings")]
 public sealed record InterventionEndedV1(
     [DataClass("record.meta"), Subject("episode")] Guid EpisodeId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,

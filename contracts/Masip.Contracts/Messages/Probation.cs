@@ -33,8 +33,8 @@ public sealed record ReleaseDueV1(
     [DataClass("probation.record")] string? LicenceConditions,
     [DataClass("record.meta")] DateTimeOffset RaisedAt);
 
-/// <summary>MAPPA: category set, referral made/accepted, review set.</summary>
-[ReceivedBy("police", "meetings")]
+/// <summary>MAPPA: category set, referral made/accepted, review set: news for the DMM (the police hear it there).</summary>
+[ReceivedBy("meetings")]
 public sealed record MappaEventV1(
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
     [DataClass("record.meta")] string Kind,            // considered | referred | accepted | category-set | review-set
