@@ -7,6 +7,7 @@ using Masip.Probation.Releases;
 using Masip.Probation.Scanning;
 using Masip.ServiceDefaults;
 using Masip.Probation.Work;
+using Masip.Probation.Referrals.ReferringToNhs;
 using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddMappa();
 builder.Services.AddReleases();
 builder.Services.AddDueScanner();
 builder.Services.AddMeetingWork(ProbationHost.Name).AddSpoEventCopies();
+builder.Services.AddReferringToNhs();
 
 var app = builder.Build();
 app.MapMasipDefaults();

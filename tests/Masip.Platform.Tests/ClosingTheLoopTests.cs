@@ -149,6 +149,36 @@ public sealed class ClosingTheLoopTests(TestBed bed) : IClassFixture<TestBed>
         Assert.DoesNotContain("SECRET", export.ToString());
     }
 
+    [Fact]
+    public async Task Probation_refers_a_person_to_the_NHS_and_sees_the_NHS_outcome()
+    {
+        var nhs = await bed.StartAsync<NhsHost>(NhsHost.Name);
+        var probation = await bed.StartAsync<ProbationHost>(ProbationHost.Name);
+        var officer = probation.ChannelAs("probation", "probation-officer", "referral", "po-2");
+        var person = await new ProbationPeople.ProbationPeopleClient(probation.ChannelAs("probation", "probation-officer", "case-management"))
+            .RegisterPersonAsync(new RegisterPersonRequest { PersonId = Guid.NewGuid().ToString(), Name = "Test Person P2", DateOfBirth = "1982-02-02" });
+        var referrals = new ProbationReferrals.ProbationReferralsClient(officer);
+        var referral = await referrals.ReferToNhsAsync(new ReferToNhsRequest
+        {
+            ReferralId = Guid.NewGuid().ToString(), PersonId = person.PersonId, NhsService = "intervention", RiskLevel = "high",
+            Reason = "SPO requirement: stalking intervention programme",
+        });
+        Assert.Equal(("awaiting", "po-2"), (referral.Outcome, referral.ReferredBy));
+
+        var clinician = new NhsReferrals.NhsReferralsClient(nhs.ChannelAs("nhs", "clinician", subject: "clinician-2"));
+        var waiting = await Eventually.ValueAsync(async () =>
+            (await clinician.ListWaitingListAsync(new ListWaitingListRequest())).Referrals.FirstOrDefault(r => r.ReferralId == referral.ReferralId),
+            Wait, "the probation referral on the NHS waiting list");
+        Assert.Equal(("probation", "intervention", "high", "Test Person P2"), (waiting.Route, waiting.Service, waiting.RiskLevel, waiting.PerpetratorName));
+
+        await clinician.DeclineReferralAsync(new DeclineReferralRequest { ReferralId = referral.ReferralId, Reason = "already in treatment elsewhere" });
+        var outcome = await Eventually.ValueAsync(async () =>
+            (await referrals.ListNhsReferralsAsync(new ListNhsReferralsRequest { PersonId = person.PersonId })).Referrals
+                .FirstOrDefault(r => r.ReferralId == referral.ReferralId && r.Outcome != "awaiting"),
+            Wait, "the NHS outcome at probation");
+        Assert.Equal(("declined", "already in treatment elsewhere"), (outcome.Outcome, outcome.OutcomeReason));
+    }
+
     private static async Task<string> Schedule(MeetingsClient chair, DateOnly date)
     {
         var id = Guid.NewGuid().ToString();

@@ -100,4 +100,39 @@ public sealed class ClosingTheLoopTests(TestBed bed) : IClassFixture<TestBed>, I
         var view = Assert.Single((await dmm.ListTasksAsync(new ListTasksRequest())).Tasks);
         Assert.Equal("", view.GriffinDetail);
     }
+
+    [Fact]
+    public async Task An_older_NHS_decision_delivered_after_a_newer_one_changes_nothing_and_others_referrals_are_not_kept()
+    {
+        var person = NewPerson(Guid.NewGuid());
+        await _probation.People.RegisterPersonAsync(person);
+        var referrals = new ProbationReferrals.ProbationReferralsClient(_probation.ChannelFor("referral"));
+        var referral = await referrals.ReferToNhsAsync(new ReferToNhsRequest
+        {
+            ReferralId = Guid.NewGuid().ToString(), PersonId = person.PersonId, NhsService = "assessment", RiskLevel = "medium", Reason = "fixated",
+        });
+        var again = await referrals.ReferToNhsAsync(new ReferToNhsRequest
+        {
+            ReferralId = referral.ReferralId, PersonId = person.PersonId, NhsService = "assessment", RiskLevel = "medium", Reason = "fixated",
+        });
+        Assert.Equal(referral.ReferredAt, again.ReferredAt);
+        var id = Guid.Parse(referral.ReferralId);
+        var perpetrator = Guid.Parse(referral.PerpetratorId);
+        var nhs = Guid.NewGuid();
+
+        await _probation.Publish(new NhsReferralDecidedV1(id, perpetrator, true, null, DateTimeOffset.UtcNow), Guid.NewGuid(), 50, id, 2);
+        Assert.True(await Eventually.TrueAsync(async () =>
+            (await referrals.ListNhsReferralsAsync(new ListNhsReferralsRequest { PersonId = person.PersonId })).Referrals.Single().Outcome == "accepted",
+            TimeSpan.FromSeconds(30)));
+        var older = Guid.NewGuid();
+        await _probation.Publish(new NhsReferralDecidedV1(id, perpetrator, false, "late decline", DateTimeOffset.UtcNow), older, 40, nhs, 1);
+        var stranger = Guid.NewGuid();
+        await _probation.Publish(new NhsReferralDecidedV1(Guid.NewGuid(), perpetrator, false, "not ours", DateTimeOffset.UtcNow), stranger, 60, nhs, 1);
+        await _probation.Consumed(older, "the older NHS decision");
+        await _probation.Consumed(stranger, "another referrer's NHS decision");
+
+        var list = await referrals.ListNhsReferralsAsync(new ListNhsReferralsRequest());
+        var kept = Assert.Single(list.Referrals);
+        Assert.Equal(("accepted", ""), (kept.Outcome, kept.OutcomeReason));
+    }
 }

@@ -1,7 +1,10 @@
 namespace Masip.Contracts.Messages;
 
-/// <summary>NHS accepted or declined a perpetrator referral.</summary>
-[ReceivedBy("police", "meetings")]
+/// <summary>
+/// NHS accepted or declined a perpetrator referral. The referrers (police, probation) keep the
+/// outcome of their own referrals and drop the others'; the DMM lists declines.
+/// </summary>
+[ReceivedBy("police", "probation", "meetings")]
 public sealed record NhsReferralDecidedV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,

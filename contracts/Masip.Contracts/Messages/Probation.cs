@@ -41,3 +41,22 @@ public sealed record MappaEventV1(
     [DataClass("probation.record")] int? Category,
     [DataClass("probation.record")] int? Level,
     [DataClass("record.meta")] DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Probation referred a person it manages to the NHS for assessment or a stalking-specific
+/// intervention (issue 18.5): the NHS puts it on its waiting list, and its decision comes back
+/// (NhsReferralDecidedV1, same ReferralId). <paramref name="PerpetratorId"/> is the police
+/// perpetrator id when probation knows it, otherwise probation's own person id.
+/// </summary>
+[ReceivedBy("nhs")]
+public sealed record ProbationReferredToNhsV1(
+    [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
+    [DataClass("perpetrator.identity")] string PerpetratorName,
+    [DataClass("perpetrator.identity")] DateOnly? DateOfBirth,
+    [DataClass("perpetrator.identity")] string? PncId,
+    [DataClass("record.meta")] string Service,         // assessment | intervention
+    [DataClass("case.summary")] string RiskLevel,      // standard | medium | high
+    [DataClass("probation.record")] string Reason,
+    [DataClass("officer.identity")] string ReferredBy,
+    [DataClass("record.meta")] DateTimeOffset ReferredAt);

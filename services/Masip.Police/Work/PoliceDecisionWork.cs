@@ -32,7 +32,10 @@ internal static class PoliceDecisionWork
         if (task.Kind is ReferToNhs or ReferToProbation or ReferToAdvocacy && task.CaseId is { } caseId)
         {
             var chair = new Actor(decidedBy, "police", "meeting-chair");
-            var reason = $"decided at the {task.MeetingType} meeting of {task.MeetingDate:yyyy-MM-dd}: {task.Detail}";
+            // A Griffin meeting's detail is griffin.restricted: it does not travel in a referral.
+            var reason = task.Restricted
+                ? $"decided at the griffin meeting of {task.MeetingDate:yyyy-MM-dd}"
+                : $"decided at the {task.MeetingType} meeting of {task.MeetingDate:yyyy-MM-dd}: {task.Detail}";
             try
             {
                 await Refer(scope, task.Kind, task.OriginId, caseId, reason, chair, decidedAt);

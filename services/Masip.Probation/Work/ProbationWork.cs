@@ -1,5 +1,7 @@
 using Grpc.Core;
 using Marten;
+using MassTransit;
+using Masip.Contracts.Messages;
 using Masip.Contracts.Probation;
 using Masip.Contracts.Work;
 using Masip.ServiceDefaults;
@@ -23,8 +25,29 @@ public sealed class ProbationWorkGrpc(CommandPipeline pipeline, IQuerySession qu
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
-public sealed class MeetingDecisionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<MeetingDecisionConsumer> l) : MeetingDecisionTaskConsumer(p, s, l);
-public sealed class GriffinDecisionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<GriffinDecisionConsumer> l) : GriffinDecisionTaskConsumer(p, s, l);
+/// <summary>A DMM decision probation owns: a referral to the NHS is made (ProbationDecisionWork); anything else is a task.</summary>
+public sealed class MeetingDecisionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<MeetingDecisionConsumer> l) : MeetingDecisionTaskConsumer(p, s, l)
+{
+    protected override async Task Handle(MeetingDecisionRecordedV1 m, CommandScope scope, ConsumeContext<MeetingDecisionRecordedV1> context)
+    {
+        if (m.OwnerAgency == ProbationHost.Name && m.Kind == ProbationDecisionWork.ReferToNhs
+            && await ProbationDecisionWork.TryReferToNhs(scope, m.DecisionId, m.CaseId, m.PerpetratorId, "dmm", m.MeetingDate, m.Detail, m.DecidedBy, m.DecidedAt, Logger))
+            return;
+        await base.Handle(m, scope, context);
+    }
+}
+
+public sealed class GriffinDecisionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<GriffinDecisionConsumer> l) : GriffinDecisionTaskConsumer(p, s, l)
+{
+    protected override async Task Handle(GriffinDecisionRecordedV1 m, CommandScope scope, ConsumeContext<GriffinDecisionRecordedV1> context)
+    {
+        if (m.OwnerAgency == ProbationHost.Name && m.Kind == ProbationDecisionWork.ReferToNhs
+            && await ProbationDecisionWork.TryReferToNhs(scope, m.DecisionId, m.CaseId, m.PerpetratorId, "griffin", m.MeetingDate, m.Detail, m.DecidedBy, m.DecidedAt, Logger))
+            return;
+        await base.Handle(m, scope, context);
+    }
+}
+
 public sealed class MeetingActionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<MeetingActionConsumer> l) : MeetingActionTaskConsumer(p, s, l);
 public sealed class GriffinActionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<GriffinActionConsumer> l) : GriffinActionTaskConsumer(p, s, l);
 public sealed class SpoEventConsumer(CommandPipeline p, ServiceIdentity s, ILogger<SpoEventConsumer> l) : SpoEventCopyConsumer(p, s, l);
