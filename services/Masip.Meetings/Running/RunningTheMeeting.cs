@@ -77,7 +77,7 @@ public static class RunningDecisions
         if (command.Kind == DecisionKinds.TierChange && command.OwnerAgency != "police")
             throw new RuleViolationException("owner_agency", "tiers are owned by the police; a tier change is for police to apply");
         if (DecisionKinds.Owners.TryGetValue(command.Kind, out var owners) && !owners.Contains(command.OwnerAgency))
-            throw new RuleViolationException("owner_agency", $"a {command.Kind} decision is owned by {string.Join(" or ", owners.Order())}");
+            throw new RuleViolationException("owner_agency", $"the {command.Kind} decision is owned by {string.Join(" or ", owners.Order())}");
         if ((m.Type == MeetingTypes.Griffin || command.Kind == DecisionKinds.NominateToGriffin) && command.OwnerAgency == "advocacy")
             throw new RuleViolationException("owner_agency", "a Griffin decision cannot be owned by advocacy");
         return [new DecisionRecorded(m.Id, command.DecisionId, m.Type, m.Date, command.ItemId, command.Kind, command.OwnerAgency,
