@@ -73,6 +73,14 @@ public sealed class ClosingTheLoopTests(TestBed bed) : IClassFixture<TestBed>, I
             DateTimeOffset.UtcNow), 300, advocacy);
         var declined = await OutcomeBecomes(reviewed.CaseId, referral.ReferralId, "declined");
         Assert.Equal("declined support", declined.OutcomeReason);
+
+        // A helpline referral advocacy decided on is not the police's to keep.
+        var helpline = Guid.NewGuid();
+        var notOurs = await PartnerNews.PublishAsync(_host, new AdvocacyReferralDecidedV1(helpline, null, true, null, DateTimeOffset.UtcNow), 400, advocacy);
+        await PartnerNews.ConsumedAsync<AdvocacyReferralDecidedConsumer>(_host, notOurs);
+        await using var session = _host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        Assert.Null(await session.LoadAsync<ReferralOutcome>(helpline));
+        Assert.NotNull(await session.LoadAsync<ReferralOutcome>(id));
     }
 
     [Fact]

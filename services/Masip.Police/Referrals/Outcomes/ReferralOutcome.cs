@@ -42,12 +42,22 @@ public static class ReferralOutcomes
     }
 }
 
-/// <summary>Advocacy accepted or declined a victim the police referred.</summary>
+/// <summary>
+/// Advocacy accepted or declined a victim the police referred. Advocacy decides on referrals from
+/// other routes too (the helpline, self-referrals): only a referral the police hold is kept.
+/// </summary>
 public sealed class AdvocacyReferralDecidedConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<AdvocacyReferralDecidedConsumer> logger)
     : InboxConsumer<AdvocacyReferralDecidedV1>(pipeline, service, logger)
 {
-    protected override Task Handle(AdvocacyReferralDecidedV1 m, CommandScope scope, ConsumeContext<AdvocacyReferralDecidedV1> context) =>
-        ReferralOutcomes.Apply(scope, context.Source(), m.ReferralId, "advocacy", m.Accepted, m.Reason, m.DecidedAt, Logger);
+    protected override async Task Handle(AdvocacyReferralDecidedV1 m, CommandScope scope, ConsumeContext<AdvocacyReferralDecidedV1> context)
+    {
+        if (await scope.Load<VictimReferral>(m.ReferralId) is null)
+        {
+            Logger.LogInformation("Advocacy decision on referral {ReferralId} ignored: not a police referral", m.ReferralId);
+            return;
+        }
+        await ReferralOutcomes.Apply(scope, context.Source(), m.ReferralId, "advocacy", m.Accepted, m.Reason, m.DecidedAt, Logger);
+    }
 }
 
 /// <summary>
