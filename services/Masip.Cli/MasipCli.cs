@@ -52,6 +52,7 @@ public static class MasipCli
         root.Subcommands.Add(ProbationCommands.Build(env));
         root.Subcommands.Add(NhsCommands.Build(env));
         root.Subcommands.Add(MeetingsCommands.Build(env));
+        root.Subcommands.Add(TaskCommands.Build(env));
         root.Subcommands.Add(AuditCommands.Build(env));
         root.Subcommands.Add(OutboxCommands.Build(env));
         root.Subcommands.Add(OutboxCommands.Topology(env));

@@ -32,6 +32,7 @@ public static class MeetingsModule
                 e.PerpetratorId, e.CrimeReference, e.NewTier, e.Detail, e.DecidedBy, e.DecidedAt)
             : new MeetingDecisionRecordedV1(e.DecisionId, e.MeetingId, e.MeetingDate, e.ItemId, e.Kind, e.OwnerAgency, e.CaseId,
                 e.PerpetratorId, e.CrimeReference, e.NewTier, e.Detail, e.DecidedBy, e.DecidedAt));
+        services.AddActionMessages();
         return services;
     }
 }

@@ -4,6 +4,8 @@ using Masip.Nhs.Interventions;
 using Masip.Nhs.Liaison;
 using Masip.Nhs.Referrals;
 using Masip.ServiceDefaults;
+using Masip.Nhs.Work;
+using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(NhsHost.Name, typeof(NhsHost).Assembly);
@@ -11,6 +13,7 @@ builder.Services.AddNhsReferrals();
 builder.Services.AddNhsAssessments();
 builder.Services.AddNhsInterventions();
 builder.Services.AddNhsLiaison();
+builder.Services.AddMeetingWork(NhsHost.Name).AddSpoEventCopies();
 
 var app = builder.Build();
 app.MapMasipDefaults();
@@ -18,4 +21,5 @@ app.MapGrpcService<NhsReferralsGrpc>();
 app.MapGrpcService<NhsAssessmentsGrpc>();
 app.MapGrpcService<NhsInterventionsGrpc>();
 app.MapGrpcService<NhsLiaisonGrpc>();
+app.MapGrpcService<NhsWorkGrpc>();
 app.Run();

@@ -11,6 +11,8 @@ using Masip.Police.Reviews;
 using Masip.Police.Spo;
 using Masip.Police.Statistics;
 using Masip.ServiceDefaults;
+using Masip.Police.Work;
+using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(PoliceHost.Name, typeof(PoliceHost).Assembly);
@@ -23,6 +25,7 @@ builder.Services.AddClockAlerts();
 builder.Services.AddReferrals();
 builder.Services.AddPartnerInformation();
 builder.Services.AddGrpc().AddServiceOptions<PoliceIntakeGrpc>(grpc => grpc.MaxReceiveMessageSize = PoliceIntakeGrpc.MaxMessageBytes);
+builder.Services.AddMeetingWork(PoliceHost.Name);
 
 var app = builder.Build();
 app.MapMasipDefaults();
@@ -35,4 +38,5 @@ app.MapGrpcService<PoliceOrdersGrpc>();
 app.MapGrpcService<PoliceClocksGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.MapGrpcService<PoliceStatisticsGrpc>();
+app.MapGrpcService<PoliceWorkGrpc>();
 app.Run();

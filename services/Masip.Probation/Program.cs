@@ -6,6 +6,9 @@ using Masip.Probation.Referrals;
 using Masip.Probation.Releases;
 using Masip.Probation.Scanning;
 using Masip.ServiceDefaults;
+using Masip.Probation.Work;
+using Masip.Probation.Referrals.ReferringToNhs;
+using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(ProbationHost.Name, typeof(ProbationHost).Assembly);
@@ -15,6 +18,8 @@ builder.Services.AddPsrConsultations();
 builder.Services.AddMappa();
 builder.Services.AddReleases();
 builder.Services.AddDueScanner();
+builder.Services.AddMeetingWork(ProbationHost.Name).AddSpoEventCopies();
+builder.Services.AddReferringToNhs();
 
 var app = builder.Build();
 app.MapMasipDefaults();
@@ -23,4 +28,5 @@ app.MapGrpcService<ProbationReferralsGrpc>();
 app.MapGrpcService<PsrConsultationsGrpc>();
 app.MapGrpcService<MappaGrpc>();
 app.MapGrpcService<ReleasesGrpc>();
+app.MapGrpcService<ProbationWorkGrpc>();
 app.Run();

@@ -9,8 +9,8 @@ public sealed record AdvocacyReferralDecidedV1(
     [DataClass("record.meta"), ServedAs("masip.advocacy.ReferralReply.decline_reason")] string? Reason,
     [DataClass("record.meta")] DateTimeOffset DecidedAt);
 
-/// <summary>A victim update owed under the Victims' Code is overdue.</summary>
-[ReceivedBy("police", "meetings")]
+/// <summary>A victim update owed under the Victims' Code is overdue: an item for the DMM (the police hear it there).</summary>
+[ReceivedBy("meetings")]
 public sealed record VictimUpdateOverdueV1(
     [DataClass("record.meta"), Subject("task")] Guid TaskId,
     [DataClass("record.meta"), Subject("case")] Guid? CaseId,

@@ -2,7 +2,8 @@ namespace Masip.Contracts.Messages;
 
 /// <summary>
 /// A decision the daily management meeting recorded on an agenda item (tier change, refer,
-/// apply for SPO, nominate to Griffin, no further action). The owning agency's service turns it
+/// apply for SPO, nominate to Griffin, no further action; issue 18.2: refer to NHS/probation/advocacy,
+/// consider an SPO, MAPPA referral, safety-plan review, victim update). The owning agency's service turns it
 /// into its own command (police stay the owner of tiers). Only non-identifying facts travel:
 /// the detail is a short case-level phrase ("tier 3"), never names or intelligence.
 /// </summary>
@@ -12,7 +13,7 @@ public sealed record MeetingDecisionRecordedV1(
     [DataClass("record.meta")] Guid MeetingId,
     [DataClass("record.meta")] DateOnly MeetingDate,
     [DataClass("record.meta")] string ItemId,
-    [DataClass("record.meta")] string Kind,            // tier-change | refer | apply-for-spo | nominate-to-griffin | no-further-action
+    [DataClass("record.meta")] string Kind,            // DecisionKinds in the meetings service (RunningTheMeeting.cs)
     [DataClass("record.meta")] string OwnerAgency,     // police | probation | nhs | advocacy
     [DataClass("record.meta"), Subject("case")] Guid? CaseId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid? PerpetratorId,

@@ -1,7 +1,10 @@
 namespace Masip.Contracts.Messages;
 
-/// <summary>NHS accepted or declined a perpetrator referral.</summary>
-[ReceivedBy("police", "meetings")]
+/// <summary>
+/// NHS accepted or declined a perpetrator referral. The referrers (police, probation) keep the
+/// outcome of their own referrals and drop the others'; the DMM lists declines.
+/// </summary>
+[ReceivedBy("police", "probation", "meetings")]
 public sealed record NhsReferralDecidedV1(
     [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
@@ -40,14 +43,19 @@ public sealed record RiskSummaryUpdatedV1(
     string Summary,
     [DataClass("record.meta")] DateTimeOffset AssessedAt);
 
-[ReceivedBy("police", "probation", "meetings")]
+/// <summary>
+/// An NHS intervention started or ended: news for the DMM (meetings). The police and probation
+/// hold the risk summary (RiskSummaryUpdatedV1); the episodes are discussed at the meeting, and
+/// their services keep no copy they do not use.
+/// </summary>
+[ReceivedBy("meetings")]
 public sealed record InterventionStartedV1(
     [DataClass("record.meta"), Subject("episode")] Guid EpisodeId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
     [DataClass("clinical.risk-summary"), ServedAs("masip.nhs.EpisodeReply.modality")] string Modality,
     [DataClass("record.meta")] DateTimeOffset StartedAt);
 
-[ReceivedBy("police", "probation", "meetings")]
+[ReceivedBy("meetings")]
 public sealed record InterventionEndedV1(
     [DataClass("record.meta"), Subject("episode")] Guid EpisodeId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,

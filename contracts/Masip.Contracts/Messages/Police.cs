@@ -39,11 +39,13 @@ public sealed record CaseEventForVictimV1(
 /// <summary>
 /// A STAC case was tiered or re-tiered (DOMAIN.md "STAC tiers"). The reason is the officer's free
 /// text, police.intelligence as in police.proto (TierHistoryEntry.reason): it never reaches an
-/// advocate, so advocacy does not receive this message. OffenceDate is the first incident of the
-/// course of conduct: the s2A six-month limit counts from it, not from the tiering (null: a
-/// message published before it was carried).
+/// advocate, so advocacy does not receive this message. Nor does the NHS: its waiting list is
+/// ordered by the risk level a referral carries, and a re-tiering reaches the clinician through
+/// the DMM; the tier reason (police intelligence) is not disclosed to a service that does not use
+/// it. OffenceDate is the first incident of the course of conduct: the s2A six-month limit counts
+/// from it, not from the tiering (null: a message published before it was carried).
 /// </summary>
-[ReceivedBy("probation", "nhs", "meetings")]
+[ReceivedBy("probation", "meetings")]
 public sealed record CaseTieredV1(
     [DataClass("record.meta"), Subject("case")] Guid CaseId,
     [DataClass("record.meta")] string CrimeReference,
@@ -105,8 +107,12 @@ public sealed record PerpetratorReferredToProbationV1(
     [DataClass("officer.identity"), ServedAs("masip.police.PerpetratorReferralReply.referred_by")] string ReferredBy,
     [DataClass("record.meta")] DateTimeOffset ReferredAt);
 
-/// <summary>A perpetrator became an Operation Griffin nominal (accepted at the Griffin meeting).</summary>
-[ReceivedBy("probation", "nhs", "meetings")]
+/// <summary>
+/// A perpetrator became an Operation Griffin nominal (accepted at the Griffin meeting). Probation
+/// flags the people it knows; the NHS hears of nominals at the Griffin meeting (meetings), and its
+/// service holds no Griffin-restricted names it does not use.
+/// </summary>
+[ReceivedBy("probation", "meetings")]
 public sealed record NominalAddedV1(
     [DataClass("record.meta"), Subject("nominal")] Guid NominalId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
@@ -116,15 +122,15 @@ public sealed record NominalAddedV1(
     [DataClass("record.meta")] DateOnly ReviewDue,
     [DataClass("record.meta")] DateTimeOffset AddedAt);
 
-[ReceivedBy("probation", "nhs", "meetings")]
+[ReceivedBy("probation", "meetings")]
 public sealed record NominalRemovedV1(
     [DataClass("record.meta"), Subject("nominal")] Guid NominalId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
     [DataClass("griffin.restricted"), ServedAs("masip.police.NominalReply.removal_reason")] string Reason,
     [DataClass("record.meta")] DateTimeOffset RemovedAt);
 
-/// <summary>PNC marker activity: any new police contact with a nominal, for the next Griffin meeting.</summary>
-[ReceivedBy("probation", "nhs", "meetings")]
+/// <summary>PNC marker activity: any new police contact with a nominal, for the next Griffin meeting (the meetings service only).</summary>
+[ReceivedBy("meetings")]
 public sealed record NominalActivityV1(
     [DataClass("record.meta"), Subject("nominal")] Guid NominalId,
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,

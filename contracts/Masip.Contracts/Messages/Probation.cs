@@ -48,11 +48,30 @@ public sealed record ReleaseDueV1(
     [DataClass("probation.record"), ServedAs("masip.probation.LicenceCondition.detail")] string? LicenceConditions,
     [DataClass("record.meta")] DateTimeOffset RaisedAt);
 
-/// <summary>MAPPA: category set, referral made/accepted, review set.</summary>
-[ReceivedBy("police", "meetings")]
+/// <summary>MAPPA: category set, referral made/accepted, review set: news for the DMM (the police hear it there).</summary>
+[ReceivedBy("meetings")]
 public sealed record MappaEventV1(
     [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
     [DataClass("record.meta")] string Kind,            // considered | referred | accepted | category-set | review-set
     [DataClass("probation.record"), ServedAs("masip.probation.MappaStatus.category")] int? Category,
     [DataClass("probation.record"), ServedAs("masip.probation.MappaStatus.level")] int? Level,
     [DataClass("record.meta")] DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Probation referred a person it manages to the NHS for assessment or a stalking-specific
+/// intervention (issue 18.5): the NHS puts it on its waiting list, and its decision comes back
+/// (NhsReferralDecidedV1, same ReferralId). <paramref name="PerpetratorId"/> is the police
+/// perpetrator id when probation knows it, otherwise probation's own person id.
+/// </summary>
+[ReceivedBy("nhs")]
+public sealed record ProbationReferredToNhsV1(
+    [DataClass("record.meta"), Subject("referral")] Guid ReferralId,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
+    [DataClass("perpetrator.identity"), ServedAs("masip.probation.PersonReply.name"), ServedAs("masip.nhs.NhsReferralReply.perpetrator_name")] string PerpetratorName,
+    [DataClass("perpetrator.identity"), ServedAs("masip.probation.PersonReply.date_of_birth"), ServedAs("masip.nhs.NhsReferralReply.date_of_birth")] DateOnly? DateOfBirth,
+    [DataClass("perpetrator.identity"), ServedAs("masip.probation.PersonReply.pnc_id"), ServedAs("masip.nhs.NhsReferralReply.pnc_id")] string? PncId,
+    [DataClass("record.meta")] string Service,         // assessment | intervention
+    [DataClass("case.summary"), ServedAs("masip.probation.ProbationNhsReferralReply.risk_level"), ServedAs("masip.nhs.NhsReferralReply.risk_level")] string RiskLevel, // standard | medium | high
+    [DataClass("probation.record"), ServedAs("masip.probation.ProbationNhsReferralReply.reason"), ServedAs("masip.nhs.NhsReferralReply.probation_reason")] string Reason,
+    [DataClass("officer.identity"), ServedAs("masip.probation.ProbationNhsReferralReply.referred_by"), ServedAs("masip.nhs.NhsReferralReply.referrer")] string ReferredBy,
+    [DataClass("record.meta")] DateTimeOffset ReferredAt);

@@ -8,7 +8,8 @@ namespace Masip.Meetings.Actions;
 /// </summary>
 public sealed record ActionAssigned(
     Guid ActionId, Guid MeetingId, string MeetingType, DateOnly MeetingDate, string ItemId, string Description,
-    string OwnerAgency, string Assignee, DateOnly DueDate, string AssignedBy, DateTimeOffset AssignedAt);
+    string OwnerAgency, string Assignee, DateOnly DueDate, string AssignedBy, DateTimeOffset AssignedAt,
+    Guid? CaseId = null, Guid? PerpetratorId = null, string? CrimeReference = null);
 
 public sealed record ActionCompleted(Guid ActionId, string CompletedBy, DateTimeOffset CompletedAt);
 

@@ -19,7 +19,27 @@ public static class DecisionKinds
     public static readonly IReadOnlyDictionary<string, string> All = new[]
     {
         TierChange, "refer", "apply-for-spo", NominateToGriffin, "no-further-action",
+        "refer-to-nhs", "refer-to-probation", "refer-to-advocacy", "consider-spo", "mappa-referral", "safety-plan-review", "victim-update",
     }.ToDictionary(k => k, k => k);
+
+    /// <summary>
+    /// Who may own each decision (issue 18.2): the agency whose service carries it out. A referral
+    /// is made by the agency that holds the identities it carries (the police; probation may refer
+    /// a person it manages to the NHS); SPOs are the police's to seek; a safety plan is advocacy's.
+    /// A kind not listed may be owned by any agency.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Owners = new Dictionary<string, IReadOnlySet<string>>
+    {
+        [TierChange] = new HashSet<string> { "police" },
+        ["refer-to-nhs"] = new HashSet<string> { "police", "probation" },
+        ["refer-to-probation"] = new HashSet<string> { "police" },
+        ["refer-to-advocacy"] = new HashSet<string> { "police" },
+        ["consider-spo"] = new HashSet<string> { "police" },
+        ["apply-for-spo"] = new HashSet<string> { "police" },
+        ["mappa-referral"] = new HashSet<string> { "police", "probation" },
+        ["safety-plan-review"] = new HashSet<string> { "advocacy" },
+        ["victim-update"] = new HashSet<string> { "police", "advocacy" },
+    };
 }
 
 /// <summary>Deciders for what happens in the meeting: attendance, discussion, decisions.</summary>
@@ -56,6 +76,8 @@ public static class RunningDecisions
             throw new InvalidFieldException("new_tier", "only a tier change has a new tier");
         if (command.Kind == DecisionKinds.TierChange && command.OwnerAgency != "police")
             throw new RuleViolationException("owner_agency", "tiers are owned by the police; a tier change is for police to apply");
+        if (DecisionKinds.Owners.TryGetValue(command.Kind, out var owners) && !owners.Contains(command.OwnerAgency))
+            throw new RuleViolationException("owner_agency", $"the {command.Kind} decision is owned by {string.Join(" or ", owners.Order())}");
         if ((m.Type == MeetingTypes.Griffin || command.Kind == DecisionKinds.NominateToGriffin) && command.OwnerAgency == "advocacy")
             throw new RuleViolationException("owner_agency", "a Griffin decision cannot be owned by advocacy");
         return [new DecisionRecorded(m.Id, command.DecisionId, m.Type, m.Date, command.ItemId, command.Kind, command.OwnerAgency,

@@ -62,6 +62,7 @@ public sealed record Referral(
     Guid? AssessmentId)
 {
     public const string Police = "police";
+    public const string Probation = "probation";
 
     /// <summary>The police risk levels; the waiting list puts the highest rank first.</summary>
     public static readonly IReadOnlyDictionary<string, int> RiskRanks = new Dictionary<string, int>

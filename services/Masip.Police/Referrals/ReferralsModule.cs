@@ -16,6 +16,8 @@ public static class ReferralsModule
             store.Projections.Snapshot<VictimReferral>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<PerpetratorReferral>(SnapshotLifecycle.Inline);
             store.Schema.For<VictimReferral>().Duplicate(r => r.CrimeReference);
+            store.Schema.For<PerpetratorReferral>().Index(r => r.CaseId);
+            store.Schema.For<Outcomes.ReferralOutcome>().UseOptimisticConcurrency(true);
         });
         services.PublishIntegrationEvent<VictimReferredToAdvocacy>(e => new VictimReferredToAdvocacyV1(
             e.ReferralId, e.CrimeReference, e.VictimName, e.VictimPhone, e.VictimEmail, e.Reason, e.ReferredBy, e.ReferredAt));

@@ -1,12 +1,13 @@
 using Grpc.Core;
 using Marten;
 using Masip.Contracts.Probation;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Probation.Referrals;
 
-/// <summary>Answers to police referrals; the answering itself is a consumer (Answering/).</summary>
-public sealed partial class ProbationReferralsGrpc(IQuerySession query) : ProbationReferrals.ProbationReferralsBase
+/// <summary>Answers to police referrals (the answering itself is a consumer, Answering/); referrals to the NHS (ReferringToNhs/).</summary>
+public sealed partial class ProbationReferralsGrpc(IQuerySession query, CommandPipeline pipeline) : ProbationReferrals.ProbationReferralsBase
 {
     public override async Task<ReferralAnswerReply> GetReferralAnswer(GetReferralAnswerRequest request, ServerCallContext context)
     {

@@ -48,6 +48,11 @@ public abstract class InboxConsumer<TMessage>(CommandPipeline pipeline, ServiceI
             logger.LogInformation("Skipped {MessageType} {MessageId}: already consumed", typeof(TMessage).Name, messageId);
     }
 
+    /// <summary>The service consuming (its name is its agency's, or "meetings").</summary>
+    protected string ServiceName => service.Name;
+
+    protected ILogger Logger => logger;
+
     /// <summary>Decide and append to <paramref name="scope"/>'s session; do not save: the pipeline commits.</summary>
     protected abstract Task Handle(TMessage message, CommandScope scope, ConsumeContext<TMessage> context);
 

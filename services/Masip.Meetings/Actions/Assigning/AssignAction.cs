@@ -17,13 +17,13 @@ public static class AssignActionDecision
     {
         if (meeting is null)
             throw NotFound.For<Meeting>("meeting_id", command.MeetingId);
-        if (meeting.Agenda.All(i => i.ItemId != command.ItemId))
-            throw new RuleViolationException("item_id", $"item {command.ItemId} is not on the meeting's agenda (version {meeting.AgendaVersion})");
+        var item = meeting.Agenda.FirstOrDefault(i => i.ItemId == command.ItemId)
+            ?? throw new RuleViolationException("item_id", $"item {command.ItemId} is not on the meeting's agenda (version {meeting.AgendaVersion})");
         if (meeting.Type == MeetingTypes.Griffin && command.OwnerAgency == "advocacy")
             throw new RuleViolationException("owner_agency", "a Griffin action cannot be owned by advocacy");
         if (current is null)
             return [new ActionAssigned(command.ActionId, command.MeetingId, meeting.Type, meeting.Date, command.ItemId, command.Description,
-                command.OwnerAgency, command.Assignee, command.DueDate, actor.Subject, now)];
+                command.OwnerAgency, command.Assignee, command.DueDate, actor.Subject, now, item.CaseId, item.PerpetratorId, item.CrimeReference)];
         var same = current.MeetingId == command.MeetingId && current.ItemId == command.ItemId && current.Description == command.Description
             && current.OwnerAgency == command.OwnerAgency && current.Assignee == command.Assignee && current.DueDate == command.DueDate;
         return same ? [] : throw new DuplicateRecordException("action_id", "a different action already has this id");

@@ -46,7 +46,9 @@ public static class AgendaBuilder
 
         foreach (var c in inputs.Candidates)
         {
-            if (c.OccurredAt >= end || c.OccurredAt < start || inputs.OnEarlierAgendas.Contains(c.Id))
+            // A referral awaiting a decision is on every agenda until it is decided (issue 18.5), however old.
+            var pendingReferral = c.Type == ItemTypes.ReferralAwaitingDecision;
+            if (c.OccurredAt >= end || !pendingReferral && (c.OccurredAt < start || inputs.OnEarlierAgendas.Contains(c.Id)))
                 continue;
             if (griffin && !IsGriffinRelevant(c.Type, c.PerpetratorId, inputs.CurrentNominals))
                 continue;

@@ -29,6 +29,12 @@ public static class AgendaInputsQuery
             .ToListAsync(ct);
         var inWindow = candidates.Select(c => c.Id).ToHashSet();
         candidates.AddRange(s2a.Where(c => !inWindow.Contains(c.Id)));
+        // Referrals that arrived before the window and may still await a decision: they stay on
+        // every DMM until decided (issue 18.5); the decided ones are dropped below.
+        if (meeting.Type == MeetingTypes.Dmm)
+            candidates.AddRange(await session.Query<AgendaCandidate>()
+                .Where(c => c.Type == ItemTypes.ReferralAwaitingDecision && c.OccurredAt < start)
+                .ToListAsync(ct));
 
         var earliest = meeting.Date.AddDays(-AgendaBuilder.LookbackDays);
         var earlier = await session.Query<Meeting>()

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Masip.Contracts.Meetings;
+using Masip.Meetings.Actions;
 using Masip.Meetings.Agenda.Generating;
 using Masip.Meetings.Agenda.Views;
 using Masip.Meetings.Calendar;
@@ -19,7 +20,9 @@ public sealed partial class MeetingsGrpc
             {
                 var stream = await scope.Existing<Meeting>(id, "meeting_id");
                 var inputs = await AgendaInputsQuery.Load(scope.Session, stream.Aggregate!, scope.Cancellation);
-                stream.AppendMany(GenerateAgendaDecision.Decide(stream.Aggregate!, inputs, scope.Now));
+                var events = GenerateAgendaDecision.Decide(stream.Aggregate!, inputs, scope.Now);
+                stream.AppendMany(events);
+                OverdueActions.Alert(context, events);
             },
             async scope =>
             {

@@ -6,6 +6,8 @@ using Masip.ServiceDefaults;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 using Masip.ServiceDefaults.Messaging;
+using Masip.ServiceDefaults.Work;
+using Masip.Police.Work;
 
 namespace Masip.Police.Reviews.MeetingDecisions;
 
@@ -59,13 +61,21 @@ internal static class MeetingTierDecision
 public sealed class MeetingDecisionRecordedConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<MeetingDecisionRecordedConsumer> logger)
     : InboxConsumer<MeetingDecisionRecordedV1>(pipeline, service, logger)
 {
-    protected override Task Handle(MeetingDecisionRecordedV1 m, CommandScope scope, ConsumeContext<MeetingDecisionRecordedV1> context) =>
-        MeetingTierDecision.Apply(scope, context.Source(), m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, logger);
+    protected override async Task Handle(MeetingDecisionRecordedV1 m, CommandScope scope, ConsumeContext<MeetingDecisionRecordedV1> context)
+    {
+        await MeetingTierDecision.Apply(scope, context.Source(), m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, Logger);
+        await PoliceDecisionWork.Apply(scope, MeetingWork.Decision(m.DecisionId, m.MeetingId, "dmm", m.MeetingDate, m.ItemId, m.Kind, m.CaseId,
+            m.PerpetratorId, m.CrimeReference, m.Detail, scope.Now), m.OwnerAgency, m.DecidedBy, m.DecidedAt, Logger);
+    }
 }
 
 public sealed class GriffinDecisionRecordedConsumer(CommandPipeline pipeline, ServiceIdentity service, ILogger<GriffinDecisionRecordedConsumer> logger)
     : InboxConsumer<GriffinDecisionRecordedV1>(pipeline, service, logger)
 {
-    protected override Task Handle(GriffinDecisionRecordedV1 m, CommandScope scope, ConsumeContext<GriffinDecisionRecordedV1> context) =>
-        MeetingTierDecision.Apply(scope, context.Source(), m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, logger);
+    protected override async Task Handle(GriffinDecisionRecordedV1 m, CommandScope scope, ConsumeContext<GriffinDecisionRecordedV1> context)
+    {
+        await MeetingTierDecision.Apply(scope, context.Source(), m.Kind, m.OwnerAgency, m.CaseId, m.NewTier, m.MeetingId, m.DecidedBy, m.DecidedAt, Logger);
+        await PoliceDecisionWork.Apply(scope, MeetingWork.Decision(m.DecisionId, m.MeetingId, "griffin", m.MeetingDate, m.ItemId, m.Kind, m.CaseId,
+            m.PerpetratorId, m.CrimeReference, m.Detail, scope.Now), m.OwnerAgency, m.DecidedBy, m.DecidedAt, Logger);
+    }
 }

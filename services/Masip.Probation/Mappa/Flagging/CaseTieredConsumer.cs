@@ -25,7 +25,8 @@ public sealed class CaseTieredConsumer(CommandPipeline pipeline, ServiceIdentity
                 message.Tier, message.CaseId, source.Sequence, known?.LastSequence);
             return;
         }
-        scope.Session.Store(new TieredCase(message.CaseId, message.PerpetratorId, message.Tier, message.TieredAt, source.After(known?.LastSequence)));
+        scope.Session.Store(new TieredCase(message.CaseId, message.PerpetratorId, message.Tier, message.TieredAt, source.After(known?.LastSequence),
+            message.Offence, message.RiskLevel, message.CrimeReference));
         if (message.Tier != 3 || message.PerpetratorId is not { } perpetratorId)
             return;
 

@@ -8,8 +8,10 @@ namespace Masip.Probation.Mappa.Flagging;
 /// position of that news (<see cref="LastSequence"/>: a tier change that arrives late is older
 /// news and does not override a newer one). Kept so that a person who becomes known to
 /// probation (or linked to the police id) after a Tier 3 case was tiered is still flagged.
+/// The offence, risk level and crime reference are the police case facts a PSR consultation shows (issue 18.7).
 /// </summary>
-public sealed record TieredCase(Guid Id, Guid? PerpetratorId, int Tier, DateTimeOffset TieredAt, long? LastSequence);
+public sealed record TieredCase(Guid Id, Guid? PerpetratorId, int Tier, DateTimeOffset TieredAt, long? LastSequence,
+    string? Offence = null, string? RiskLevel = null, string? CrimeReference = null);
 
 public static class TieredCases
 {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Masip.Probation.People;
+using Masip.Probation.Psr.PartnerInput;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Probation.Psr.Exporting;
@@ -18,7 +19,7 @@ public static class PsrSummaryDocument
 
     public static string ContentType(DocumentFormat format) => format == DocumentFormat.Html ? "text/html" : "text/markdown";
 
-    public static string Render(PsrConsultation consultation, Person person, DocumentFormat format)
+    public static string Render(PsrConsultation consultation, Person person, PsrPartnerSections partners, DocumentFormat format)
     {
         var facts = new List<(string Label, string Value)>
         {
@@ -42,6 +43,9 @@ public static class PsrSummaryDocument
                 ("STAC input recorded by", [$"{input.RecordedBy}, {ServiceDefaults.Errors.Formats.Instant(input.RecordedAt)}"]),
             }
             : [("STAC input", ["not yet recorded"])];
+        // Partner information for this PSR (issue 18.7), each with its source and date.
+        sections.Add(("NHS risk summary", [partners.NhsRiskSummary ?? "none shared by the NHS"]));
+        sections.Add(("Police case facts", [partners.PoliceCaseFacts ?? "none shared by the police"]));
         return format == DocumentFormat.Html ? Html(facts, sections) : Markdown(facts, sections);
     }
 
