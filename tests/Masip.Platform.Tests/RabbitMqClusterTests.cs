@@ -25,6 +25,7 @@ public sealed class RabbitMqClusterTests(TestBed bed, ITestOutputHelper output) 
 {
     private const string User = "masip:masip";
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(3);
+    private readonly List<IAsyncDisposable> _hosts = [];
     private string[] _nodes = [];
 
     public async Task InitializeAsync()
@@ -34,7 +35,13 @@ public sealed class RabbitMqClusterTests(TestBed bed, ITestOutputHelper output) 
         _nodes = (await DeployScript.RunOrThrow("cluster", "nodes")).Trim().Split(',');
     }
 
-    public async Task DisposeAsync() => await DeployScript.RunOrThrow("cluster", "stop");
+    public async Task DisposeAsync()
+    {
+        // The services go before the cluster does (the test bed would stop them only after this).
+        foreach (var host in _hosts)
+            await bed.StopAsync(host);
+        await DeployScript.RunOrThrow("cluster", "stop");
+    }
 
     [Fact]
     public async Task A_node_stopped_in_the_middle_of_the_flow_loses_and_doubles_nothing()
@@ -47,7 +54,8 @@ public sealed class RabbitMqClusterTests(TestBed bed, ITestOutputHelper output) 
             [MessageTopology.QuorumKey] = "true",
         };
         var police = await bed.StartAsync<PoliceHost>(PoliceHost.Name, settings);
-        await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name, settings);
+        _hosts.Add(police);
+        _hosts.Add(await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name, settings));
         var channel = police.ChannelAs("police", "stac-officer");
         var client = new PoliceReferrals.PoliceReferralsClient(channel);
 
