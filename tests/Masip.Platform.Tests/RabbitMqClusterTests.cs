@@ -77,6 +77,7 @@ public sealed class RabbitMqClusterTests(TestBed bed, ITestOutputHelper output) 
             "a quarter of the referrals were not sent, or none reached advocacy, before the node was to stop");
 
         var clock = Stopwatch.StartNew();
+        var sentAtStopping = Volatile.Read(ref sent);
         await DeployScript.RunOrThrow("cluster", "stop-node", "1");
         var sentAtStop = Volatile.Read(ref sent);
         var stopped = clock.Elapsed;
@@ -86,7 +87,7 @@ public sealed class RabbitMqClusterTests(TestBed bed, ITestOutputHelper output) 
 
         var (arrived, events) = (await Arrived(ids), await Scalar("select count(*) from masip.mt_events where stream_id = any(@ids)", ids));
         var (deadLettered, faulted) = await OnSurvivingNode(MessageTopology.QueueFor("advocacy", typeof(VictimReferredToAdvocacyV1)));
-        output.WriteLine($"cluster {string.Join(',', _nodes)}, quorum queues; node 1 stopped ({stopped.TotalSeconds:0.0} s) after {sentAtStop} of {referrals} referrals were sent");
+        output.WriteLine($"cluster {string.Join(',', _nodes)}, quorum queues; node 1 stopping after {sentAtStopping} of {referrals} referrals were sent, down {stopped.TotalSeconds:0.0} s later after {sentAtStop}");
         output.WriteLine($"{referrals} referrals sent in {sendTime.TotalSeconds:0} s ({referrals / sendTime.TotalSeconds:0.0} referrals/s, each a case import and a referral), " +
                          $"the last arrived {flow.Elapsed.TotalSeconds:0} s after the first was sent");
         output.WriteLine($"sent {referrals}, arrived {arrived}, lost {referrals - arrived}, duplicated {events - arrived}, dead-lettered {deadLettered}, faulted {faulted}, " +
