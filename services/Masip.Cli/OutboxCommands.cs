@@ -82,9 +82,23 @@ public static class OutboxCommands
             Description = "amqp://user:password@host:port/vhost (default: ConnectionStrings__rabbitmq, else the local development broker)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ConnectionStrings__rabbitmq") ?? "amqp://masip:masip@127.0.0.1:5672/",
         };
-        var quorum = new Option<bool>("--quorum") { Description = "Declare quorum queues (a RabbitMQ cluster)" };
-        var deliveryLimit = new Option<int>("--delivery-limit") { Description = "Quorum queues: deliveries before a message is dead-lettered", DefaultValueFactory = _ => 20 };
-        var command = new Command("topology", "Declare the exchange of every integration message and the queue of every service that receives it") { broker, quorum, deliveryLimit };
+        // The defaults are the services' own settings (Masip__Messaging__*), so the Kubernetes Job reads the services' ConfigMap.
+        var quorum = new Option<bool>("--quorum")
+        {
+            Description = "Declare quorum queues (a RabbitMQ cluster) (default: Masip__Messaging__QuorumQueues)",
+            DefaultValueFactory = _ => bool.TryParse(Environment.GetEnvironmentVariable("Masip__Messaging__QuorumQueues"), out var on) && on,
+        };
+        var deliveryLimit = new Option<int>("--delivery-limit")
+        {
+            Description = "Quorum queues: deliveries before a message is dead-lettered (default: Masip__Messaging__DeliveryLimit, else 20)",
+            DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable("Masip__Messaging__DeliveryLimit"), out var limit) ? limit : 20,
+        };
+        var clusterNodes = new Option<string?>("--cluster-nodes")
+        {
+            Description = "host:port,host:port,... of a RabbitMQ cluster (default: Masip__Messaging__ClusterNodes)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Masip__Messaging__ClusterNodes"),
+        };
+        var command = new Command("topology", "Declare the exchange of every integration message and the queue of every service that receives it") { broker, quorum, deliveryLimit, clusterNodes };
         command.SetAction(async (parsed, ct) =>
         {
             if (!Uri.TryCreate(parsed.GetValue(broker), UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
@@ -94,7 +108,8 @@ public static class OutboxCommands
             }
             try
             {
-                await MessageTopology.DeclareAsync(uri, parsed.GetValue(quorum), parsed.GetValue(deliveryLimit), ct);
+                await MessageTopology.DeclareAsync(uri, parsed.GetValue(quorum), parsed.GetValue(deliveryLimit), ct,
+                    (parsed.GetValue(clusterNodes) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             }
             catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException
                                            or System.Net.Sockets.SocketException)

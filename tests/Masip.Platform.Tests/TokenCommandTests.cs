@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Masip.Contracts.Police;
 using Masip.Police;
 using Masip.Testing;
@@ -32,23 +31,5 @@ public sealed class TokenCommandTests(TestBed bed) : IClassFixture<TestBed>
         Assert.Contains("--role must be one of", error);
     }
 
-    private static async Task<(int Exit, string Out, string Error)> Run(params string[] args)
-    {
-        var info = new ProcessStartInfo(Path.Combine(RepositoryRoot(), "deploy", "masip")) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Masip.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Masip.sln not found above the test binaries");
-    }
+    private static Task<(int Exit, string Out, string Error)> Run(params string[] args) => DeployScript.Run(args);
 }

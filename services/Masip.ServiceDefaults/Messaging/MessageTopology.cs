@@ -20,6 +20,13 @@ public static class MessageTopology
     public const string QuorumKey = "Masip:Messaging:QuorumQueues";
     public const string DeliveryLimitKey = "Masip:Messaging:DeliveryLimit";
 
+    /// <summary>The nodes of a RabbitMQ cluster, "host:port,host:port,...": a connection goes to the first that answers.</summary>
+    public const string ClusterNodesKey = "Masip:Messaging:ClusterNodes";
+
+    /// <summary>The configured cluster nodes ("host" or "host:port"), none when the broker is one node.</summary>
+    public static IReadOnlyList<string> ClusterNodes(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        (configuration[ClusterNodesKey] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public sealed record Route(Type MessageType, string Exchange, string Receiver, string Queue);
 
     /// <summary>Every integration message type of the contracts and each of its receivers.</summary>
@@ -53,9 +60,24 @@ public static class MessageTopology
         return text.ToString();
     }
 
-    /// <summary>The arguments every receiving queue is declared with (the same on both sides, or RabbitMQ refuses the second).</summary>
-    public static IDictionary<string, object?>? QueueArguments(bool quorum, int deliveryLimit) => quorum
-        ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum", ["x-delivery-limit"] = deliveryLimit }
+    /// <summary>Where a receiver's quorum queue sends a message delivered more than the delivery limit allows: "advocacy-...-v1_dead-letter".</summary>
+    public static string DeadLetterFor(string queue) => $"{queue}_dead-letter";
+
+    /// <summary>
+    /// The arguments every receiving queue is declared with (the same on both sides, or RabbitMQ refuses the second).
+    /// Quorum: a message returned to the queue more than <paramref name="deliveryLimit"/> times (a consumer that
+    /// crashes on it every time) is moved to the queue's dead-letter queue, at least once (the broker keeps it until
+    /// the dead-letter queue confirms), never dropped. Classic queues keep no delivery count.
+    /// </summary>
+    public static IDictionary<string, object?>? QueueArguments(bool quorum, int deliveryLimit, string queue) => quorum
+        ? new Dictionary<string, object?>
+        {
+            ["x-queue-type"] = "quorum",
+            ["x-delivery-limit"] = deliveryLimit,
+            ["x-dead-letter-exchange"] = DeadLetterFor(queue),
+            ["x-dead-letter-strategy"] = "at-least-once",
+            ["x-overflow"] = "reject-publish",
+        }
         : null;
 
     /// <summary>Declares the exchanges, queues and bindings of every route (idempotent).</summary>
@@ -65,18 +87,32 @@ public static class MessageTopology
         {
             await channel.ExchangeDeclareAsync(route.Exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
             await channel.ExchangeDeclareAsync(route.Queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            if (quorum)
+            {
+                var deadLetter = DeadLetterFor(route.Queue);
+                await channel.ExchangeDeclareAsync(deadLetter, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+                await channel.QueueDeclareAsync(deadLetter, durable: true, exclusive: false, autoDelete: false,
+                    arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+                await channel.QueueBindAsync(deadLetter, deadLetter, "", cancellationToken: cancellationToken);
+            }
             await channel.QueueDeclareAsync(route.Queue, durable: true, exclusive: false, autoDelete: false,
-                arguments: QueueArguments(quorum, deliveryLimit), cancellationToken: cancellationToken);
+                arguments: QueueArguments(quorum, deliveryLimit, route.Queue), cancellationToken: cancellationToken);
             await channel.QueueBindAsync(route.Queue, route.Queue, "", cancellationToken: cancellationToken);
             await channel.ExchangeBindAsync(route.Queue, route.Exchange, "", cancellationToken: cancellationToken);
         }
     }
 
-    /// <summary>Connects to <paramref name="broker"/> (amqp://user:password@host:port/vhost) and declares the topology.</summary>
-    public static async Task DeclareAsync(Uri broker, bool quorum, int deliveryLimit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects to <paramref name="broker"/> (amqp://user:password@host:port/vhost), or to the first of
+    /// <paramref name="clusterNodes"/> that answers (with the broker's credentials and vhost), and declares the topology.
+    /// </summary>
+    public static async Task DeclareAsync(Uri broker, bool quorum, int deliveryLimit, CancellationToken cancellationToken,
+        IReadOnlyList<string>? clusterNodes = null)
     {
         var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "masip-topology" };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var connection = clusterNodes is { Count: > 0 }
+            ? await factory.CreateConnectionAsync(clusterNodes.Select(node => AmqpTcpEndpoint.Parse(node)).ToList(), cancellationToken)
+            : await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await DeclareAsync(channel, quorum, deliveryLimit, cancellationToken);
     }

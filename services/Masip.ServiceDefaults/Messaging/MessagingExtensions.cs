@@ -11,8 +11,9 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit on RabbitMQ: durable queues named per service and message ("advocacy-..."),
     /// declared for every receiver before anything is published (<see cref="MessageTopology"/>),
-    /// quorum queues when Masip:Messaging:QuorumQueues is set, retries with back-off then the
-    /// error queue, publisher confirms (the outbox relay relies on them).
+    /// quorum queues when Masip:Messaging:QuorumQueues is set (with a delivery limit and a dead-letter
+    /// queue each), a RabbitMQ cluster's nodes from Masip:Messaging:ClusterNodes, retries with
+    /// back-off then the error queue, publisher confirms (the outbox relay relies on them).
     /// </summary>
     public static WebApplicationBuilder AddMasipMessaging(
         this WebApplicationBuilder builder, string service, Assembly consumers)
@@ -26,14 +27,15 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new MasipEndpointNameFormatter(service));
             bus.AddConsumers(consumers);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 var configuration = context.GetRequiredService<IConfiguration>();
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && configuration.GetValue(MessageTopology.QuorumKey, false))
                 {
                     // The same arguments the topology declares: RabbitMQ refuses a queue redeclared differently.
                     rabbit.SetQuorumQueue();
-                    rabbit.SetQueueArgument("x-delivery-limit", configuration.GetValue(MessageTopology.DeliveryLimitKey, 20));
+                    foreach (var (name, value) in MessageTopology.QueueArguments(true, configuration.GetValue(MessageTopology.DeliveryLimitKey, 20), queue)!)
+                        rabbit.SetQueueArgument(name, value);
                 }
             });
             bus.UsingRabbitMq((context, rabbit) =>
@@ -47,6 +49,13 @@ public static class MessagingExtensions
                     host.Username(credentials[0]);
                     host.Password(credentials.Length > 1 ? credentials[1] : "");
                     host.PublisherConfirmation = true;
+                    // A cluster: connect (and reconnect) to whichever listed node answers.
+                    if (MessageTopology.ClusterNodes(context.GetRequiredService<IConfiguration>()) is { Count: > 0 } nodes)
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in nodes)
+                                cluster.Node(node);
+                        });
                     if (broker.Scheme == "amqps")
                         host.UseSsl(ssl => ssl.ServerName = broker.Host);
                 });

@@ -21,12 +21,13 @@ public sealed class TopologyDeclarer(IConfiguration configuration, ILogger<Topol
         var broker = MasipConfiguration.RabbitMq(configuration);
         var quorum = configuration.GetValue(MessageTopology.QuorumKey, false);
         var deliveryLimit = configuration.GetValue(MessageTopology.DeliveryLimitKey, 20);
+        var clusterNodes = MessageTopology.ClusterNodes(configuration);
         var backoff = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                await MessageTopology.DeclareAsync(broker, quorum, deliveryLimit, stoppingToken);
+                await MessageTopology.DeclareAsync(broker, quorum, deliveryLimit, stoppingToken, clusterNodes);
                 logger.LogInformation("Message topology declared: {Routes} receiver queues{Quorum}", MessageTopology.Routes().Count,
                     quorum ? " (quorum)" : "");
                 _ready.TrySetResult();
