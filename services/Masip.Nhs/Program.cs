@@ -13,7 +13,7 @@ builder.Services.AddNhsReferrals();
 builder.Services.AddNhsAssessments();
 builder.Services.AddNhsInterventions();
 builder.Services.AddNhsLiaison();
-builder.Services.AddMeetingWork(NhsHost.Name).AddSpoEventCopies();
+builder.Services.AddMeetingWork(NhsHost.Name).AddSpoEventCopies().AddOrderCopies();
 
 var app = builder.Build();
 app.MapMasipDefaults();

@@ -18,7 +18,7 @@ builder.Services.AddPsrConsultations();
 builder.Services.AddMappa();
 builder.Services.AddReleases();
 builder.Services.AddDueScanner();
-builder.Services.AddMeetingWork(ProbationHost.Name).AddSpoEventCopies();
+builder.Services.AddMeetingWork(ProbationHost.Name).AddSpoEventCopies().AddOrderCopies();
 builder.Services.AddReferringToNhs();
 
 var app = builder.Build();

@@ -74,6 +74,34 @@ public sealed class ClosingTheLoopTests(TestBed bed) : IClassFixture<TestBed>, I
         Assert.All(list.Events, e => Assert.Equal(("police", caseId.ToString()), (e.Source, e.CaseId)));
     }
 
+    private static OrderChangedV1 Order(Guid orderId, Guid perpetratorId, string change, string status, int breaches) =>
+        new(orderId, Guid.NewGuid(), "CRIS-ORDER-1", perpetratorId, change, "restraining-order", null, status,
+            ["no contact with the protected person"], ["attend a stalking intervention programme"], new DateOnly(2026, 1, 5), new DateOnly(2027, 1, 5),
+            status == "in-force" ? null : new DateOnly(2026, 6, 1), "Test Crown Court", breaches, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task An_order_copy_is_the_newest_the_police_published_and_an_older_one_delivered_late_or_a_redelivery_changes_nothing()
+    {
+        var (perpetratorId, orderId) = (Guid.NewGuid(), Guid.NewGuid());
+        var (newer, older) = (Guid.NewGuid(), Guid.NewGuid());
+        await _probation.Publish(Order(orderId, perpetratorId, "ended", "revoked", 2), newer, 300, orderId, 4);
+        await _probation.Consumed(newer, "the newer order message");
+        await _probation.Publish(Order(orderId, perpetratorId, "breached", "in-force", 1), older, 200, orderId, 3);
+        await _probation.Consumed(older, "the older order message");
+        await _probation.Publish(Order(orderId, perpetratorId, "ended", "revoked", 2), newer, 300, orderId, 4);
+        await _probation.Publish(Order(Guid.NewGuid(), Guid.NewGuid(), "recorded", "in-force", 0), Guid.NewGuid(), 301, Guid.NewGuid(), 1);
+        var sentinel = Guid.NewGuid();
+        await _probation.Publish(Order(Guid.NewGuid(), Guid.NewGuid(), "recorded", "in-force", 0), sentinel, 302, Guid.NewGuid(), 1);
+        await _probation.Consumed(sentinel, "a later order message");
+
+        var work = new ProbationWork.ProbationWorkClient(_probation.ChannelFor("case-management"));
+        var list = await work.ListOrdersAsync(new ListOrderCopiesRequest { PerpetratorId = perpetratorId.ToString() });
+        var copy = Assert.Single(list.Orders);
+        Assert.Equal((orderId.ToString(), "revoked", "ended", 2, "2026-06-01"), (copy.OrderId, copy.Status, copy.LastChange, copy.BreachCount, copy.EndedOn));
+        Assert.Equal(("restraining-order", "police", 1L), (copy.Kind, copy.Source, list.Page.Total));
+        Assert.Equal(["attend a stalking intervention programme"], copy.Requirements);
+    }
+
     [Fact]
     public async Task A_Griffin_decision_probation_owns_is_its_task_once_and_a_decision_another_agency_owns_is_not()
     {

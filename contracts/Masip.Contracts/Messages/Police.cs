@@ -150,3 +150,33 @@ public sealed record SpoEventV1(
     [ServedAs("masip.police.SpoView.requirements")]
     string Detail,
     [DataClass("record.meta")] DateTimeOffset OccurredAt);
+
+/// <summary>
+/// A protective order restraining a perpetrator (SPO, restraining order, non-molestation order,
+/// DVPO, bail conditions), as it stands after one of its events (Change: recorded | varied | ended
+/// | breached | breach-responded): probation and the NHS keep a copy per order for the person they
+/// manage, the newest by the police's sequence. It carries no protected person's identity (the
+/// NHS may not hold it, and a copy kept to manage the perpetrator does not need it), no restrained
+/// person's name (the receivers know the person by PerpetratorId), and no breach detail (police
+/// intelligence): the breaches only as a count.
+/// </summary>
+[ReceivedBy("probation", "nhs")]
+public sealed record OrderChangedV1(
+    [DataClass("record.meta")] Guid OrderId,
+    [DataClass("record.meta"), Subject("case")] Guid CaseId,
+    [DataClass("record.meta")] string CrimeReference,
+    [DataClass("record.meta"), Subject("perpetrator")] Guid PerpetratorId,
+    [DataClass("record.meta")] string Change,          // recorded | varied | ended | breached | breach-responded
+    [DataClass("case.summary"), ServedAs("masip.police.OrderReply.kind"), ServedAs("masip.work.OrderCopy.kind")] string Kind,
+    [DataClass("case.summary"), ServedAs("masip.police.OrderReply.stage"), ServedAs("masip.work.OrderCopy.stage")] string? Stage,
+    [DataClass("case.summary"), ServedAs("masip.police.OrderReply.status"), ServedAs("masip.work.OrderCopy.status")] string Status,
+    [DataClass("case.summary"), ServedAs("masip.police.OrderReply.prohibitions"), ServedAs("masip.work.OrderCopy.prohibitions")]
+    IReadOnlyList<string> Prohibitions,
+    [DataClass("case.summary"), ServedAs("masip.police.OrderReply.requirements"), ServedAs("masip.work.OrderCopy.requirements")]
+    IReadOnlyList<string> Requirements,
+    [DataClass("record.meta")] DateOnly MadeOn,
+    [DataClass("record.meta")] DateOnly? ExpiresOn,
+    [DataClass("record.meta")] DateOnly? EndedOn,
+    [DataClass("record.meta")] string Court,
+    [DataClass("case.summary"), ServedAs("masip.police.OrderReply.breaches"), ServedAs("masip.work.OrderCopy.breach_count")] int BreachCount,
+    [DataClass("record.meta")] DateTimeOffset ChangedAt);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Masip.Police.Orders;
 
 /// <summary>Protective orders (PoliceOrders): each rpc lives beside its use case in Recording/ and Breaches/; every command goes through the pipeline.</summary>
-public sealed partial class PoliceOrdersGrpc(CommandPipeline pipeline, IQuerySession query, IOptions<ClockOptions> clocks) : PoliceOrders.PoliceOrdersBase
+public sealed partial class PoliceOrdersGrpc(CommandPipeline pipeline, IQuerySession query, IOptions<ClockOptions> clocks, ILogger<PoliceOrdersGrpc> logger) : PoliceOrders.PoliceOrdersBase
 {
     /// <summary>A command on one order that must exist, decided as the caller, answered from the order it changed.</summary>
     private Task<OrderReply> OnOrder(ServerCallContext call, Guid orderId, Func<IEventStream<ProtectiveOrder>, CommandScope, Task> decide) =>

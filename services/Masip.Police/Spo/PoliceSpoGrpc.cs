@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Masip.Police.Spo;
 
 /// <summary>The SPO on a case (PoliceSpo): each rpc lives beside its use case in Recording/; every command goes through the pipeline.</summary>
-public sealed partial class PoliceSpoGrpc(CommandPipeline pipeline, IOptions<ClockOptions> clocks) : PoliceSpo.PoliceSpoBase
+public sealed partial class PoliceSpoGrpc(CommandPipeline pipeline, IOptions<ClockOptions> clocks, ILogger<PoliceSpoGrpc> logger) : PoliceSpo.PoliceSpoBase
 {
     /// <summary>A command on one case that must exist, decided as the caller; an order it grants also marks the perpetrator.</summary>
     private Task<CaseReply> OnCase(ServerCallContext call, Guid caseId, Func<StacCase, CommandScope, IReadOnlyList<object>> decide) =>
@@ -23,7 +23,7 @@ public sealed partial class PoliceSpoGrpc(CommandPipeline pipeline, IOptions<Clo
                 var events = decide(stream.Aggregate!, scope);
                 stream.AppendMany(events);
                 AlsoOnThePerpetrator(scope, stream.Aggregate!, events);
-                await SpoOrders.Mirror(scope, stream.Aggregate!, events);
+                await SpoOrders.Mirror(scope, stream.Aggregate!, events, logger);
             },
             async scope => CaseReplies.ToReply(await scope.Require<StacCase>(caseId, "case_id"), scope.Now, clocks.Value.VictimUpdateCadenceDays));
 

@@ -10,7 +10,7 @@ using Masip.ServiceDefaults.Work;
 
 namespace Masip.Probation.Work;
 
-/// <summary>Probation's work from the meetings (decisions it owns, actions for its officers) and its copy of the police's SPO events.</summary>
+/// <summary>Probation's work from the meetings (decisions it owns, actions for its officers) its copy of the police's SPO events, and its copy of the orders restraining a person.</summary>
 public sealed class ProbationWorkGrpc(CommandPipeline pipeline, IQuerySession query, TimeProvider clock) : ProbationWork.ProbationWorkBase
 {
     public override Task<TasksReply> ListTasks(ListTasksRequest request, ServerCallContext context) =>
@@ -21,6 +21,9 @@ public sealed class ProbationWorkGrpc(CommandPipeline pipeline, IQuerySession qu
 
     public override Task<SpoEventsReply> ListSpoEvents(ListSpoEventsRequest request, ServerCallContext context) =>
         SpoEventCopies.List(query, request, context.CancellationToken);
+
+    public override Task<OrderCopiesReply> ListOrders(ListOrderCopiesRequest request, ServerCallContext context) =>
+        OrderCopies.List(query, request, context.CancellationToken);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
@@ -51,3 +54,4 @@ public sealed class GriffinDecisionConsumer(CommandPipeline p, ServiceIdentity s
 public sealed class MeetingActionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<MeetingActionConsumer> l) : MeetingActionTaskConsumer(p, s, l);
 public sealed class GriffinActionConsumer(CommandPipeline p, ServiceIdentity s, ILogger<GriffinActionConsumer> l) : GriffinActionTaskConsumer(p, s, l);
 public sealed class SpoEventConsumer(CommandPipeline p, ServiceIdentity s, ILogger<SpoEventConsumer> l) : SpoEventCopyConsumer(p, s, l);
+public sealed class OrderChangedConsumer(CommandPipeline p, ServiceIdentity s, ILogger<OrderChangedConsumer> l) : OrderCopyConsumer(p, s, l);

@@ -34,7 +34,7 @@ public sealed class OutboxGrpc(IDocumentStore store, IQuerySession query, Outbox
         IReadOnlyList<OutgoingMessage> messages;
         try
         {
-            messages = mapper.MessagesOf(@event);
+            messages = await mapper.MessagesOfAsync(@event, session, ct);
         }
         catch (Exception ex)
         {

@@ -52,7 +52,7 @@ public sealed class OutboxRelay : SubscriptionBase
         {
             try
             {
-                outgoing.AddRange(_mapper.MessagesOf(@event));
+                outgoing.AddRange(await _mapper.MessagesOfAsync(@event, operations, cancellationToken));
             }
             catch (Exception ex)
             {
@@ -103,14 +103,14 @@ public sealed class OutboxMapper
     public IEnumerable<Type> EventTypes => _maps.Keys;
 
     /// <summary>The messages one event makes (none when no map wants it); throws when a map or the sharing check fails.</summary>
-    public IReadOnlyList<OutgoingMessage> MessagesOf(IEvent @event)
+    public async Task<IReadOnlyList<OutgoingMessage>> MessagesOfAsync(IEvent @event, IQuerySession query, CancellationToken ct)
     {
         if (!_maps.TryGetValue(@event.EventType, out var maps))
             return [];
         var messages = new List<OutgoingMessage>();
         foreach (var map in maps)
         {
-            if (map.Map(@event) is not { } message)
+            if (await map.MapAsync(@event, query, ct) is not { } message)
                 continue;
             var personal = EnsureReceiversMayHold(message.GetType());
             messages.Add(new OutgoingMessage(@event, OutboxPublisher.MessageIdFor(@event, message), message, personal));

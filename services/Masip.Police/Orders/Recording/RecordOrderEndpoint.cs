@@ -2,6 +2,7 @@ using Grpc.Core;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Orders.Recording;
+using Masip.Police.Orders.Referring;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Orders;
@@ -26,6 +27,7 @@ public sealed partial class PoliceOrdersGrpc
                 order.AppendMany(events);
                 @case.AppendMany(OrderDecisions.VictimNews(@case.Aggregate!, events, scope.Now));
                 OrderMarks.OnThePerpetrator(scope, events);
+                await InterventionReferrals.OpenFor(scope, @case.Aggregate!, events, logger);
             },
             scope => Reply(scope.Session, orderId, scope.Cancellation));
     }
