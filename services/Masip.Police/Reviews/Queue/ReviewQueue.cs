@@ -34,7 +34,8 @@ public static class ReviewQueue
         return (shown, Paging.Info(items.Count > size ? shown[^1].QueueKey : null, total));
     }
 
-    private static IQueryable<StacCase> Filtered(IQuerySession session, ReviewQueueFilter filter)
+    /// <summary>The reports awaiting review that match <paramref name="filter"/> (the bench runs its SQL directly as a baseline).</summary>
+    public static IQueryable<StacCase> Filtered(IQuerySession session, ReviewQueueFilter filter)
     {
         IQueryable<StacCase> query = session.Query<StacCase>().Where(c => c.QueueKey != null);
         if (filter.From is { } from)
