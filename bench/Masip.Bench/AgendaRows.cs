@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Marten;
-using Marten.Services;
 using Masip.Meetings;
 using Masip.Meetings.Agenda.Generating;
 using Masip.Meetings.Bench;
@@ -45,14 +44,7 @@ public static class AgendaRows
         {
             var started = Stopwatch.GetTimestamp();
             await using (var connection = await dataSource.OpenConnectionAsync(ct))
-                foreach (var (text, parameters) in sql.Commands)
-                {
-                    await using var command = new NpgsqlCommand(text, connection);
-                    command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
-                    await using var reader = await command.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct))
-                        _ = reader.GetValue(0);
-                }
+                await sql.ReplayAsync(connection, ct);
             if (n > 0) // the first is the warm-up
                 raw.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -65,32 +57,5 @@ public static class AgendaRows
             new BenchRow($"DMM agenda generate p99 ({size.AgendaNominals} nominals, {size.AgendaCases:#,0} cases)", "ms", p99, rawP99,
                 "input SQL direct", "< 50 ms", p99 < 50, Throughput: false),
         ];
-    }
-
-    /// <summary>The statements a query session runs (text and parameters), to replay them without Marten.</summary>
-    private sealed class CapturedSql : IMartenSessionLogger
-    {
-        public List<(string Text, NpgsqlParameter[] Parameters)> Commands { get; } = [];
-
-        public void LogSuccess(NpgsqlCommand command) =>
-            Commands.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
-
-        public void LogSuccess(NpgsqlBatch batch)
-        {
-            foreach (var command in batch.BatchCommands)
-                Commands.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
-        }
-
-        public void LogFailure(NpgsqlCommand command, Exception ex) { }
-
-        public void LogFailure(NpgsqlBatch batch, Exception ex) { }
-
-        public void LogFailure(Exception ex, string message) { }
-
-        public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
-
-        public void OnBeforeExecute(NpgsqlCommand command) { }
-
-        public void OnBeforeExecute(NpgsqlBatch batch) { }
     }
 }

@@ -11,7 +11,7 @@ public sealed record BenchSize(bool Quick)
     public int ImportBatch => Quick ? 100 : 1000;
     public int Readers => 16;
     public int QueriesPerReader => Quick ? 5 : 60;
-    public int Messages => Quick ? 300 : 20_000;
+    public int Messages => Quick ? 300 : 5_000;
     public int PropagationRate => Quick ? 20 : 1000;
     public TimeSpan PropagationFor => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(60);
     public int AgendaCases => Quick ? 300 : 10_000;

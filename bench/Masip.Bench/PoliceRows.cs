@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Marten;
-using Marten.Linq;
 using Masip.Contracts.Common;
 using Masip.Contracts.Police;
 using Masip.Police;
@@ -65,21 +64,20 @@ public static class PoliceRows
             await reviews.GetReviewQueueAsync(Request(filter(i)), cancellationToken: ct);
         });
         await using var dataSource = NpgsqlDataSource.Create(bed.Bed.ConnectionStringFor(PoliceHost.Name));
-        var commands = new List<(NpgsqlCommand Page, NpgsqlCommand Count)>();
-        await using (var session = store.QuerySession())
-            for (var i = 0; i < Filters.Length * SyntheticNight.Boroughs.Length; i++)
-            {
-                var query = ReviewQueue.Filtered(session, Filters[i % Filters.Length].Filter(i));
-                commands.Add((query.OrderBy(c => c.QueueKey).Take(51).ToCommand(FetchType.FetchMany), query.ToCommand(FetchType.Count)));
-            }
+        // The read path's SQL (page and total), captured from ReviewQueue.Read per filter and replayed directly.
+        var captured = new List<CapturedSql>();
+        for (var i = 0; i < Filters.Length * SyntheticNight.Boroughs.Length; i++)
+        {
+            await using var session = store.QuerySession();
+            var sql = new CapturedSql();
+            session.Logger = sql;
+            await ReviewQueue.Read(session, Filters[i % Filters.Length].Filter(i), new PageRequest { PageSize = 50 }, ct);
+            captured.Add(sql);
+        }
         var raw = await ReadersAsync(size, async i =>
         {
-            var (page, count) = commands[i % commands.Count];
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using (var reader = await Copy(page, connection).ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct))
-                    _ = reader.GetValue(0);
-            await Copy(count, connection).ExecuteScalarAsync(ct);
+            await captured[i % captured.Count].ReplayAsync(connection, ct);
         });
         var total = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest(), cancellationToken: ct)).Page.Total;
         log.WriteLine($"review queue over {total} reports awaiting review, {size.Readers} readers: p50 {ours.P50:0.0} ms, p99 {ours.P99:0.0} ms; "
@@ -102,14 +100,6 @@ public static class PoliceRows
         ReportedFrom = filter.From?.ToString("yyyy-MM-dd") ?? "",
         Page = new PageRequest { PageSize = 50 },
     };
-
-    private static NpgsqlCommand Copy(NpgsqlCommand command, NpgsqlConnection connection)
-    {
-        var copy = new NpgsqlCommand(command.CommandText, connection);
-        foreach (NpgsqlParameter parameter in command.Parameters)
-            copy.Parameters.Add(parameter.Clone());
-        return copy;
-    }
 
     /// <summary>Runs <paramref name="query"/> from <see cref="BenchSize.Readers"/> concurrent readers (after a warm-up); latencies in ms.</summary>
     internal static async Task<(double P50, double P99)> ReadersAsync(BenchSize size, Func<int, Task> query)
