@@ -79,15 +79,16 @@ public static class PoliceRows
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await captured[i % captured.Count].ReplayAsync(connection, ct);
         });
-        var total = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest(), cancellationToken: ct)).Page.Total;
-        log.WriteLine($"review queue over {total} reports awaiting review, {size.Readers} readers: p50 {ours.P50:0.0} ms, p99 {ours.P99:0.0} ms; "
+        var stored = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest(), cancellationToken: ct)).Page;
+        var total = stored.Total;
+        log.WriteLine($"review queue over {(stored.TotalIsEstimate ? "about " : "")}{total} reports awaiting review, {size.Readers} readers: p50 {ours.P50:0.0} ms, p99 {ours.P99:0.0} ms; "
             + $"the SQL direct: p50 {raw.P50:0.0} ms, p99 {raw.P99:0.0} ms");
 
         return
         [
             new BenchRow($"import ({imported:#,0} reports)", "reports/s", importPerSecond, copyPerSecond, "binary COPY",
                 ">= 10,000/s and >= 25% of COPY", importPerSecond >= 10_000 && importPerSecond >= 0.25 * copyPerSecond, Throughput: true),
-            new BenchRow($"review queue p99 ({size.Readers} readers, {total:#,0} stored)", "ms", ours.P99, raw.P99, "same SQL direct",
+            new BenchRow($"review queue p99 ({size.Readers} readers, {(stored.TotalIsEstimate ? "~" : "")}{total:#,0} awaiting)", "ms", ours.P99, raw.P99, "same SQL direct",
                 "< 20 ms", ours.P99 < 20, Throughput: false),
         ];
     }
