@@ -35,101 +35,18 @@ public static class BenchProgram
         builder.Services.AddMeetings();
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IDocumentStore>();
-        var calendar = app.Services.GetRequiredService<MeetingCalendar>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await store.Advanced.Clean.DeleteAllDocumentsAsync();
         await store.Advanced.Clean.DeleteAllEventDataAsync();
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        while (!calendar.IsWorkingDay(today))
-            today = today.AddDays(1);
-        var midnight = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var random = new Random(42);
+        var day = await AgendaDay.SeedAsync(app.Services, 10_000, 300, Console.Out);
+        var todayId = day.TodayId;
         var clock = Stopwatch.StartNew();
-
-        // 10,000 cases tiered over six months; 300 nominals; some activity for them.
-        var candidates = new List<AgendaCandidate>();
-        var nominals = new List<GriffinNominal>();
-        for (var n = 0; n < 10_000; n++)
-        {
-            var at = midnight.AddDays(-1).AddMinutes(-random.Next(0, 180 * 24 * 60));
-            var tier = random.Next(1, 4);
-            candidates.Add(Candidates.From(new CaseTieredV1(Guid.NewGuid(), $"CRIS-B-{n:00000}", Guid.NewGuid(), n % 5 == 0 ? "s2A" : "s4A",
-                tier, tier == 3 ? "high" : tier == 2 ? "medium" : "standard", "bench", at), Guid.NewGuid())!);
-        }
-        for (var n = 0; n < 300; n++)
-        {
-            var perpetrator = Guid.NewGuid();
-            var nominal = Guid.NewGuid();
-            var added = midnight.AddDays(-random.Next(30, 540));
-            candidates.Add(Candidates.From(new NominalAddedV1(nominal, perpetrator, $"Test Person {n}", $"99/{n:000000}X", "bench", today.AddDays(90), added), Guid.NewGuid())!);
-            nominals.Add(new GriffinNominal(perpetrator, nominal, true, added));
-            if (n % 10 == 0)
-                candidates.Add(Candidates.From(new NominalActivityV1(nominal, perpetrator, "bench contact", null, midnight.AddMinutes(random.Next(1, 300))), Guid.NewGuid())!);
-        }
-        // Today before the meeting: 12 newly tiered s4A, 3 breaches, 5 referrals not accepted.
-        for (var n = 0; n < 12; n++)
-            candidates.Add(Candidates.From(new CaseTieredV1(Guid.NewGuid(), $"CRIS-T-{n}", Guid.NewGuid(), "s4A", 1 + n % 3, "medium", "bench", midnight.AddMinutes(n + 1)), Guid.NewGuid())!);
-        for (var n = 0; n < 3; n++)
-            candidates.Add(Candidates.From(new SpoEventV1(Guid.NewGuid(), Guid.NewGuid(), "breached", "bench", midnight.AddMinutes(n + 20)), Guid.NewGuid())!);
-        for (var n = 0; n < 5; n++)
-            candidates.Add(Candidates.From(new AdvocacyReferralDecidedV1(Guid.NewGuid(), $"CRIS-R-{n}", false, null, midnight.AddMinutes(n + 40)), Guid.NewGuid())!);
-        await store.BulkInsertDocumentsAsync(candidates);
-        await store.BulkInsertDocumentsAsync(nominals);
-        Console.WriteLine($"seeded {candidates.Count} candidates and {nominals.Count} nominals in {clock.ElapsedMilliseconds} ms");
-
-        // The DMMs of the last four weeks, each taking what was new then; two actions overdue. Every
-        // write goes through the command pipeline, as the gRPC endpoints' do.
-        var pipeline = app.Services.GetRequiredService<CommandPipeline>();
-        var chair = new Actor("bench-chair", "police", "meeting-chair");
-        Task<Meeting> Schedule(Guid id, DateOnly date) => pipeline.Run(chair,
-            async scope => (await scope.Stream<Meeting>(id)).AppendMany(ScheduleMeetingDecision.Decide(null,
-                new ScheduleMeeting(id, MeetingTypes.Dmm, date, null, []), calendar, scope.Actor, scope.Now)),
-            scope => scope.Require<Meeting>(id, "meeting_id"), default);
-        Task<Meeting> Generate(Guid id) => pipeline.Run(chair,
-            async scope =>
-            {
-                var stream = await scope.Existing<Meeting>(id, "meeting_id");
-                var inputs = await AgendaInputsQuery.Load(scope.Session, stream.Aggregate!, scope.Cancellation);
-                stream.AppendMany(GenerateAgendaDecision.Decide(stream.Aggregate!, inputs, scope.Now));
-            },
-            scope => scope.Require<Meeting>(id, "meeting_id"), default);
-
-        clock.Restart();
-        Guid? previous = null;
-        string? firstItem = null;
-        foreach (var date in calendar.Dates(MeetingTypes.Dmm, today.AddDays(-AgendaBuilder.LookbackDays), today.AddDays(-1)))
-        {
-            var id = Guid.NewGuid();
-            await Schedule(id, date);
-            var meeting = await Generate(id);
-            previous = id;
-            firstItem = meeting.Agenda.FirstOrDefault()?.ItemId;
-        }
-        if (previous is { } last && firstItem is not null)
-        {
-            await using var query = store.QuerySession();
-            var held = await query.LoadAsync<Meeting>(last);
-            for (var n = 0; n < 2; n++)
-            {
-                var actionId = Guid.NewGuid();
-                await pipeline.Run(chair, async scope => (await scope.Stream<MeetingAction>(actionId)).AppendMany(AssignActionDecision.Decide(null, held,
-                    new AssignAction(actionId, last, firstItem, "bench action", "police", "Bench Officer", today.AddDays(-1)), scope.Actor, scope.Now)), default);
-            }
-        }
-        Console.WriteLine($"held the DMMs of the last {AgendaBuilder.LookbackDays} days in {clock.ElapsedMilliseconds} ms");
-
-        var todayId = Guid.NewGuid();
-        await Schedule(todayId, today);
-        var agenda = await Generate(todayId);
-        Console.WriteLine($"today's DMM agenda: {agenda.Agenda.Count} items, version {agenda.AgendaVersion}; "
-            + string.Join(", ", agenda.Agenda.GroupBy(i => i.Type).Select(g => $"{g.Key} {g.Count()}")));
-
         var full = new List<double>();
         for (var n = 0; n < iterations; n++)
         {
             clock.Restart();
-            await Generate(todayId);
+            await day.Generate(todayId);
             full.Add(clock.Elapsed.TotalMilliseconds);
         }
         await using var session = store.QuerySession();

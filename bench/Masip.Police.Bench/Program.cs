@@ -43,25 +43,7 @@ try
 
     // 1. Operation Griffin: the nominals (about 300 at any time), each from a Tier 3 case.
     var clock = Stopwatch.StartNew();
-    var nominalReports = generator.NominalReports().ToList();
-    await intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { nominalReports } });
-    foreach (var report in nominalReports)
-    {
-        var caseId = Masip.Police.Cases.StacCase.IdFor(report.CrimeReference).ToString();
-        await reviews.ReviewReportAsync(new ReviewReportRequest
-        {
-            CaseId = caseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
-            RiskRationale = "synthetic", Tier = 3, TierReasons = "synthetic",
-        });
-        var nominal = await griffin.NominateToGriffinAsync(new NominateToGriffinRequest
-        {
-            CaseId = caseId, Criteria = { "high harm" }, Rationale = "synthetic",
-        });
-        await griffinChair.DecideNominationAsync(new DecideNominationRequest
-        {
-            NominalId = nominal.NominalId, Decision = "accept", Reason = "synthetic",
-        });
-    }
+    await generator.CreateNominalsAsync(intake, reviews, griffin, griffinChair);
     Console.WriteLine($"{options.Nominals} Griffin nominals in {clock.Elapsed.TotalSeconds:0.0} s");
 
     // 2. The nights: N reports in batches, as the crime system sends them.

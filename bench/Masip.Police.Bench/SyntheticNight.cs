@@ -29,6 +29,31 @@ public sealed class SyntheticNight(int seed, int nominalCount)
     public IEnumerable<CrimeReportRecord> NominalReports() =>
         Enumerable.Range(0, nominalCount).Select(i => Report($"GRIF-{_run}-{i:000000}", "s4A", $"Test Nominal {i}", NominalPnc(i)));
 
+    /// <summary>Operation Griffin's nominals, each from a reviewed Tier 3 case, nominated and accepted by the chair.</summary>
+    public async Task CreateNominalsAsync(PoliceIntake.PoliceIntakeClient intake, StacReviews.StacReviewsClient reviews,
+        OperationGriffin.OperationGriffinClient griffin, OperationGriffin.OperationGriffinClient griffinChair)
+    {
+        var nominalReports = NominalReports().ToList();
+        await intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { nominalReports } });
+        foreach (var report in nominalReports)
+        {
+            var caseId = Masip.Police.Cases.StacCase.IdFor(report.CrimeReference).ToString();
+            await reviews.ReviewReportAsync(new ReviewReportRequest
+            {
+                CaseId = caseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
+                RiskRationale = "synthetic", Tier = 3, TierReasons = "synthetic",
+            });
+            var nominal = await griffin.NominateToGriffinAsync(new NominateToGriffinRequest
+            {
+                CaseId = caseId, Criteria = { "high harm" }, Rationale = "synthetic",
+            });
+            await griffinChair.DecideNominationAsync(new DecideNominationRequest
+            {
+                NominalId = nominal.NominalId, Decision = "accept", Reason = "synthetic",
+            });
+        }
+    }
+
     public IEnumerable<CrimeReportRecord> Reports(int count)
     {
         for (var i = 0; i < count; i++)

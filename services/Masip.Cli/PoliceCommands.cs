@@ -105,7 +105,7 @@ public static class PoliceCommands
                 foreach (var i in reply.Items)
                     table.Row(i.CaseId, i.CrimeReference, i.Offence, i.ReportedOn, i.Borough, string.Join(",", i.SuspectKnownReasons), i.DomesticAbuse, i.OnlineElement, i.ChildrenInvolved);
                 table.WriteTo(run.Out, "the review queue is empty");
-                run.Out.WriteLine($"{reply.Items.Count} shown of {reply.Page.Total} awaiting review");
+                run.Out.WriteLine($"{reply.Items.Count} shown of {(reply.Page.TotalIsEstimate ? "about " : "")}{reply.Page.Total} awaiting review");
                 run.Withheld(reply.WithheldFields);
             });
         });

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Marten;
 using Masip.Police.Cases;
+using Masip.Police.Reviews.Queue;
+using Masip.ServiceDefaults.Lists;
 using Masip.ServiceDefaults.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Masip.Contracts.Common;
@@ -36,6 +38,24 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     };
 
     [Fact]
+    public async Task The_queue_total_is_counted_up_to_a_thousand_reports_and_past_that_is_an_estimate_marked_as_such()
+    {
+        var borough = "Backlog Borough " + Guid.NewGuid().ToString("N")[..6];
+        var records = Enumerable.Range(0, ReviewQueue.CountedUpTo + 1).Select(_ => Synthetic.Report(borough: borough)).ToList();
+        await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { records.Take(ReviewQueue.CountedUpTo) } });
+
+        var counted = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
+        Assert.Equal(ReviewQueue.CountedUpTo, counted.Page.Total);
+        Assert.False(counted.Page.TotalIsEstimate);
+
+        await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { records.Skip(ReviewQueue.CountedUpTo) } });
+        var estimated = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
+        Assert.True(estimated.Page.TotalIsEstimate);
+        Assert.True(estimated.Page.Total > ReviewQueue.CountedUpTo, $"an estimate never below the count reached; got {estimated.Page.Total}");
+        Assert.Equal(Paging.DefaultSize, estimated.Items.Count);
+    }
+
+    [Fact]
     public async Task The_queue_puts_s4A_first_then_s2A_breach_harassment_malicious_communications_and_known_suspects_first_within_each()
     {
         var borough = "Queue Borough " + Guid.NewGuid().ToString("N")[..6];
@@ -55,6 +75,7 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
         var queue = await _reviews.GetReviewQueueAsync(new GetReviewQueueRequest { Borough = borough });
 
         Assert.Equal(7, queue.Page.Total);
+        Assert.False(queue.Page.TotalIsEstimate);
         Assert.Equal(
             [records[6], records[3], records[5], records[4], records[2], records[1], records[0]],
             queue.Items.Select(i => records.Single(r => r.CrimeReference == i.CrimeReference)));

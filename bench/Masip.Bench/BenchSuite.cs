@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+
+namespace Masip.Bench;
+
+/// <summary>How big a run is: the full sizes of issue 15, or tiny ones that finish in seconds (--quick).</summary>
+public sealed record BenchSize(bool Quick)
+{
+    public int Nominals => Quick ? 3 : 300;
+    public int Reports => Quick ? 400 : 100_000;
+    public int ImportBatch => Quick ? 100 : 1000;
+    public int Readers => 16;
+    public int QueriesPerReader => Quick ? 5 : 60;
+    public int Messages => Quick ? 300 : 5_000;
+    public int PropagationRate => Quick ? 20 : 1000;
+    public TimeSpan PropagationFor => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(60);
+    public int AgendaCases => Quick ? 300 : 10_000;
+    public int AgendaNominals => Quick ? 10 : 300;
+    public int AgendaRuns => Quick ? 5 : 200;
+}
+
+/// <summary>
+/// One line of the table: our figure, the raw baseline measured in the same run, and the goal.
+/// A throughput row's ratio is ours/baseline in percent; a latency row's is ours/baseline as a factor.
+/// </summary>
+public sealed record BenchRow(string Name, string Unit, double Ours, double Baseline, string BaselineName, string Goal, bool Pass, bool Throughput)
+{
+    public string Ratio => Baseline <= 0 ? "n/a"
+        : Throughput ? (Ours / Baseline).ToString("0.0%", CultureInfo.InvariantCulture)
+        : (Ours / Baseline).ToString("0.0", CultureInfo.InvariantCulture) + "x";
+}
+
+/// <summary>Runs every benchmark and prints one table. <c>dotnet run -c Release --project bench/Masip.Bench [-- --quick]</c>.</summary>
+public static class BenchSuite
+{
+    public static async Task<int> RunFromCommandLineAsync(string[] args)
+    {
+        var size = new BenchSize(args.Contains("--quick"));
+        var rows = await RunAsync(size, Console.Out);
+        Console.WriteLine();
+        Console.WriteLine(Table(rows));
+        return 0;
+    }
+
+    public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchSize size, TextWriter log, CancellationToken ct = default)
+    {
+        // The in-process hosts find their content root through MvcTestingAppManifest.json in the working directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var rows = new List<BenchRow>();
+        log.WriteLine($"masip bench ({(size.Quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        rows.AddRange(await PoliceRows.RunAsync(size, log, ct));
+        rows.AddRange(await PropagationRows.RunAsync(size, log, ct));
+        rows.AddRange(await AgendaRows.RunAsync(size, log, ct));
+        return rows;
+    }
+
+    public static string Table(IReadOnlyList<BenchRow> rows)
+    {
+        static string F(double v) => v >= 100 ? v.ToString("#,0", CultureInfo.InvariantCulture) : v.ToString("0.0", CultureInfo.InvariantCulture);
+        var lines = rows.Select(r => new[]
+        {
+            r.Name, $"{F(r.Ours)} {r.Unit}", $"{F(r.Baseline)} {r.Unit} ({r.BaselineName})", r.Ratio, r.Goal, r.Pass ? "pass" : "MISS",
+        }).Prepend(["benchmark", "ours", "baseline (same run)", "ratio", "goal", ""]).ToList();
+        var widths = Enumerable.Range(0, 6).Select(c => lines.Max(l => l[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var (line, i) in lines.Select((l, i) => (l, i)))
+        {
+            text.AppendLine(string.Join(" | ", line.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+            if (i == 0)
+                text.AppendLine(string.Join("-|-", widths.Select(w => new string('-', w))));
+        }
+        return text.ToString();
+    }
+
+    internal static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}

@@ -1,0 +1,45 @@
+using Marten;
+using Marten.Services;
+using Npgsql;
+
+namespace Masip.Bench;
+
+/// <summary>The statements a query session runs (text and parameters), to replay them without Marten.</summary>
+public sealed class CapturedSql : IMartenSessionLogger
+{
+    public List<(string Text, NpgsqlParameter[] Parameters)> Commands { get; } = [];
+
+    /// <summary>Runs the captured statements on <paramref name="connection"/>, reading every row.</summary>
+    public async Task ReplayAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        foreach (var (text, parameters) in Commands)
+        {
+            await using var command = new NpgsqlCommand(text, connection);
+            command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                _ = reader.GetValue(0);
+        }
+    }
+
+    public void LogSuccess(NpgsqlCommand command) =>
+        Commands.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
+
+    public void LogSuccess(NpgsqlBatch batch)
+    {
+        foreach (var command in batch.BatchCommands)
+            Commands.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
+    }
+
+    public void LogFailure(NpgsqlCommand command, Exception ex) { }
+
+    public void LogFailure(NpgsqlBatch batch, Exception ex) { }
+
+    public void LogFailure(Exception ex, string message) { }
+
+    public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) { }
+
+    public void OnBeforeExecute(NpgsqlCommand command) { }
+
+    public void OnBeforeExecute(NpgsqlBatch batch) { }
+}

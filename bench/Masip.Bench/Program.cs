@@ -1,0 +1,1 @@
+return await Masip.Bench.BenchSuite.RunFromCommandLineAsync(args);
