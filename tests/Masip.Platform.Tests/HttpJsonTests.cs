@@ -296,6 +296,29 @@ public sealed class HttpJsonTests(HttpJsonWorld world) : IClassFixture<HttpJsonW
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
     }
 
+    [Fact]
+    public async Task A_service_process_serves_HTTP_JSON_OpenAPI_and_health_on_its_HTTP_1_1_port_and_gRPC_on_its_HTTP_2_port()
+    {
+        var process = await world.Bed.StartProcessAsync(ProbationHost.Name);
+        using var http = process.HttpAs("probation", "probation-officer");
+        var person = new RegisterPersonRequest
+        {
+            PersonId = Guid.NewGuid().ToString(), Name = "Test Person " + Random.Shared.Next(100, 999), DateOfBirth = "1991-03-04",
+        };
+
+        using var registered = await HttpJson.PostAsync(http, ProbationPeople.Descriptor, "RegisterPerson", person);
+        using var document = await http.GetAsync("/openapi/v1.json");
+        using var live = await http.GetAsync("/health/live");
+        var overGrpc = await new ProbationPeople.ProbationPeopleClient(process.ChannelAs("probation", "probation-officer"))
+            .GetPersonAsync(new GetPersonRequest { PersonId = person.PersonId });
+
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal(HttpVersion.Version11, registered.Version);
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(overGrpc, Google.Protobuf.JsonParser.Default.Parse<PersonReply>(await registered.Content.ReadAsStringAsync()));
+    }
+
     private static MethodDescriptor Method(string fullName) =>
         ContractCatalog.Default.Services.SelectMany(s => s.Methods).Single(m => m.FullName == fullName);
 
