@@ -5,6 +5,7 @@ using Masip.ServiceDefaults.Errors;
 using Masip.ServiceDefaults.Identity;
 using Masip.ServiceDefaults.Sharing;
 using Masip.ServiceDefaults.Health;
+using Masip.ServiceDefaults.HttpJson;
 using Masip.ServiceDefaults.Messaging;
 using Masip.ServiceDefaults.Persistence;
 using Masip.ServiceDefaults.Telemetry;
@@ -22,7 +23,7 @@ public static class ServiceDefaults
     /// <summary>
     /// The one line each service's Program.cs calls: Marten on its own database with the
     /// outbox relay, MassTransit on RabbitMQ, OpenTelemetry, health checks, gRPC with the error
-    /// interceptor. <paramref name="service"/> is the short name ("police"): it names the
+    /// interceptor, HTTP/JSON transcoding of every rpc. <paramref name="service"/> is the short name ("police"): it names the
     /// database (masip_police), the queues (police-...) and the telemetry resource. Every
     /// MassTransit consumer in <paramref name="serviceAssembly"/> is registered; a service's
     /// modules add their Marten registrations with <c>services.ConfigureMarten</c>.
@@ -55,17 +56,19 @@ public static class ServiceDefaults
             grpc.Interceptors.Add<RequestBoundsInterceptor>();
             grpc.EnableDetailedErrors = false;
         });
+        builder.Services.AddMasipHttpJson(service);
         if (builder.Environment.IsDevelopment())
             builder.Services.AddGrpcReflection();
         return builder;
     }
 
-    /// <summary>Maps the health endpoints, the disclosure audit and, in development, gRPC reflection.</summary>
+    /// <summary>Maps the health endpoints, the OpenAPI document, the disclosure audit and, in development, gRPC reflection.</summary>
     public static WebApplication MapMasipDefaults(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMasipHealth();
+        app.MapMasipOpenApi();
         app.MapGrpcService<DisclosureAuditGrpc>();
         app.MapGrpcService<OutboxGrpc>();
         if (app.Environment.IsDevelopment())

@@ -93,6 +93,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         });
     }
 
+    /// <summary>An HTTP/1.1 client to this process's HTTP port (health, OpenAPI, HTTP/JSON) with a development token for the role.</summary>
+    public HttpClient HttpAs(string agency, string role, string? purpose = null, string? subject = null) =>
+        new(new Headers(DevelopmentTokens.Mint(subject ?? $"test-{agency}-{role}", agency, role), purpose) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = HttpAddress,
+            DefaultRequestVersion = System.Net.HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+
     /// <summary>/health/ready as JSON (null while the process does not answer).</summary>
     public async Task<JsonElement?> ReadinessAsync()
     {

@@ -60,6 +60,13 @@ public sealed class ServiceUnderTest<THost> : WebApplicationFactory<THost> where
             HttpHandler = new HeadersHandler(token, purpose) { InnerHandler = Server.CreateHandler() },
         });
 
+    /// <summary>An HTTP client for the HTTP/JSON routes whose requests carry a development token for the role, and a purpose when given.</summary>
+    public HttpClient HttpAs(string agency, string role, string? purpose = null, string? subject = null) =>
+        HttpWith(DevelopmentTokens.Mint(subject ?? $"test-{agency}-{role}", agency, role), purpose);
+
+    /// <summary>An HTTP client whose requests carry exactly this bearer token (null: none).</summary>
+    public HttpClient HttpWith(string? token, string? purpose = null) => CreateDefaultClient(new HeadersHandler(token, purpose));
+
     private (string Agency, string Role) DefaultRole => _service switch
     {
         "police" => ("police", "stac-officer"),
