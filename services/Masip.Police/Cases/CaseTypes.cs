@@ -75,7 +75,8 @@ public sealed record CaseFlags(bool DomesticAbuse, bool OnlineElement, bool Chil
 
 public sealed record Suspect(string Name, DateOnly? DateOfBirth, string? PncId, string? Address);
 
-public sealed record Victim(string Name, string? Phone, string? Email, string? Address);
+public sealed record Victim(string Name, string? Phone, string? Email, string? Address,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? DateOfBirth = null);
 
 /// <summary>
 /// A crime report as the force crime system sends it (one line of the overnight file). Stalking is

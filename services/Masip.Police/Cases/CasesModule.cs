@@ -31,7 +31,9 @@ public static class CasesModule
                 .Duplicate(c => c.Report.Flags.DomesticAbuse)
                 .Duplicate(c => c.Report.Flags.OnlineElement)
                 .Duplicate(c => c.Report.Flags.ChildrenInvolved)
-                .Duplicate(c => c.Report.Flags.PolicePerpetrated);
+                .Duplicate(c => c.Report.Flags.PolicePerpetrated)
+                .Duplicate(c => c.VictimPersonKey!)
+                .Duplicate(c => c.SuspectPersonKey!);
             store.Schema.For<MeetingTierPosition>().UseOptimisticConcurrency(true);
         });
         services.AddScoped<ImportCrimeReportsHandler>();

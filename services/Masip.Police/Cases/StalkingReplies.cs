@@ -27,6 +27,18 @@ public static class StalkingReplies
             Text = s.Statement.Text,
         }));
         reply.S4AProposed = c.S4aProposed;
+        reply.VictimDateOfBirth = c.Report.Victim.DateOfBirth is { } dob ? Formats.Date(dob) : "";
+        reply.Persons = new PersonRolesView
+        {
+            VictimPersonId = Persons.PersonKeys.IdFor(c.VictimPersonKey)?.ToString() ?? "",
+            SuspectPersonId = Persons.PersonKeys.IdFor(c.SuspectPersonKey)?.ToString() ?? "",
+            VictimIsSuspectElsewhere = c.OtherRoles.Any(o => o.Role == Persons.PersonKeys.Victim),
+            SuspectIsVictimElsewhere = c.OtherRoles.Any(o => o.Role == Persons.PersonKeys.Suspect),
+        };
+        reply.Persons.OtherRoles.AddRange(c.OtherRoles.Select(o => new OtherRoleReport
+        {
+            PersonId = o.PersonId.ToString(), RoleHere = o.Role, OtherCaseId = o.OtherCaseId.ToString(), OtherCrimeReference = o.OtherCrimeReference,
+        }));
         if (c.Closure is { } closure)
             reply.Closure = new CaseOutcomeView
             {

@@ -98,7 +98,8 @@ public static class ImportCrimeReportDecision
             Require.Text(record.VictimName, "victim_name", 200),
             Require.OptionalText(record.VictimPhone, "victim_phone", 40),
             Require.OptionalText(record.VictimEmail, "victim_email", 254),
-            Require.OptionalText(record.VictimAddress, "victim_address", 400));
+            Require.OptionalText(record.VictimAddress, "victim_address", 400),
+            string.IsNullOrWhiteSpace(record.VictimDateOfBirth) ? null : Require.Date(record.VictimDateOfBirth, "victim_date_of_birth"));
 
         return new CrimeReportDetails(
             reference, reportedOn, offenceDate, principal, included,
