@@ -39,6 +39,14 @@ public static class StalkingReplies
         {
             PersonId = o.PersonId.ToString(), RoleHere = o.Role, OtherCaseId = o.OtherCaseId.ToString(), OtherCrimeReference = o.OtherCrimeReference,
         }));
+        if (c.Restriction is { } restriction)
+        {
+            reply.Restriction = new RestrictionView
+            {
+                RestrictedBy = restriction.RestrictedBy, Reason = restriction.Reason, RestrictedAt = Formats.Instant(restriction.RestrictedAt),
+            };
+            reply.Restriction.AccessList.AddRange(restriction.AccessList);
+        }
         if (c.Closure is { } closure)
             reply.Closure = new CaseOutcomeView
             {
