@@ -9,6 +9,7 @@ using Masip.Police.Restrictions;
 using Masip.Police.Reviews;
 using Masip.Police.Spo;
 using Masip.Police.Statistics;
+using Masip.Police.Victims;
 using Masip.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,4 +33,5 @@ app.MapGrpcService<PoliceSpoGrpc>();
 app.MapGrpcService<PoliceReferralsGrpc>();
 app.MapGrpcService<PoliceStatisticsGrpc>();
 app.MapGrpcService<RestrictedRecordsGrpc>();
+app.MapGrpcService<VictimContactGrpc>();
 app.Run();

@@ -43,6 +43,12 @@ public sealed class PersonIndexTests(TestBed bed) : IClassFixture<TestBed>, IAsy
 
         await intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { byAlex } });
         await intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { bySam } });
+        var safeNumber = $"07700 900{Random.Shared.Next(100, 999)} (safe)";
+        await new VictimContact.VictimContactClient(_host.Channel).RecordContactPreferencesAsync(new RecordContactPreferencesRequest
+        {
+            CaseId = Cases.Masip_CaseId(byAlex.CrimeReference), SafeNumbers = { safeNumber }, NoWithheldNumbers = true, ContactOwnerRole = "oic",
+            ContactOwner = "officer-101",
+        });
         var alexVictim = await intake.GetCaseAsync(new GetCaseRequest { CaseId = Cases.Masip_CaseId(byAlex.CrimeReference) });
         var alexSuspect = await intake.GetCaseAsync(new GetCaseRequest { CaseId = Cases.Masip_CaseId(bySam.CrimeReference) });
 
@@ -52,6 +58,7 @@ public sealed class PersonIndexTests(TestBed bed) : IClassFixture<TestBed>, IAsy
         Assert.Contains(alexSuspect.Persons.OtherRoles, o => o.RoleHere == "suspect" && o.OtherCaseId == alexVictim.CaseId);
         // The check below can fail: the view where Alex is the victim does carry Alex's contact details.
         Assert.Contains(alex.Phone, JsonFormatter.Default.Format(alexVictim));
+        Assert.Contains(safeNumber, JsonFormatter.Default.Format(alexVictim));
 
         var seen = new List<string>();
         foreach (var (agency, role) in EveryRole)
@@ -73,6 +80,7 @@ public sealed class PersonIndexTests(TestBed bed) : IClassFixture<TestBed>, IAsy
                     Assert.DoesNotContain(alex.Phone, json);
                     Assert.DoesNotContain(alex.Email, json);
                     Assert.DoesNotContain(alex.Address, json);
+                    Assert.DoesNotContain(safeNumber, json);
                 }
                 catch (RpcException refused)
                 {

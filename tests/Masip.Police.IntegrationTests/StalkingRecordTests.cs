@@ -132,4 +132,29 @@ public sealed class StalkingRecordTests(TestBed bed) : IClassFixture<TestBed>, I
         Assert.Equal(("nfa", "16", "victim-not-cooperating", "fear-of-reprisal"),
             (closed.Closure.Outcome, closed.Closure.HomeOfficeOutcome, closed.Closure.NfaReason, closed.Closure.WithdrawalReason));
     }
+
+    [Fact]
+    public async Task Contact_preferences_show_on_the_case_to_whoever_may_contact_the_victim_and_an_interpreter_needs_a_language()
+    {
+        var record = Synthetic.Report();
+        await _intake.ImportCrimeReportsAsync(new ImportCrimeReportsRequest { Records = { record } });
+        var contact = new VictimContact.VictimContactClient(_host.Channel);
+        var request = new RecordContactPreferencesRequest
+        {
+            CaseId = Cases.Masip_CaseId(record.CrimeReference), SafeNumbers = { "07700 900555" }, SafeTimes = "weekdays 10:00-14:00",
+            NoWithheldNumbers = true, InterpreterNeeded = true, PreferredName = "Sam", ContactOwnerRole = "advocate", ContactOwner = "advocate-7",
+        };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => contact.RecordContactPreferencesAsync(request).ResponseAsync);
+        request.Language = "Polish";
+        var recorded = await contact.RecordContactPreferencesAsync(request);
+        var chair = await new PoliceIntake.PoliceIntakeClient(_host.ChannelAs("police", "meeting-chair"))
+            .GetCaseAsync(new GetCaseRequest { CaseId = request.CaseId });
+
+        Assert.StartsWith("language:", refused.Status.Detail);
+        Assert.Equal(("07700 900555", true, "Polish", "Sam", "advocate", "advocate-7"),
+            (Assert.Single(recorded.ContactPreferences.SafeNumbers), recorded.ContactPreferences.NoWithheldNumbers, recorded.ContactPreferences.Language,
+                recorded.ContactPreferences.PreferredName, recorded.ContactPreferences.ContactOwnerRole, recorded.ContactPreferences.ContactOwner));
+        Assert.Equal(recorded.ContactPreferences, chair.ContactPreferences);
+    }
 }

@@ -47,6 +47,22 @@ public static class StalkingReplies
             };
             reply.Restriction.AccessList.AddRange(restriction.AccessList);
         }
+        if (c.ContactPreferences is { } contact)
+        {
+            reply.ContactPreferences = new ContactPreferencesView
+            {
+                SafeTimes = contact.SafeTimes ?? "",
+                NoWithheldNumbers = contact.NoWithheldNumbers,
+                InterpreterNeeded = contact.InterpreterNeeded,
+                Language = contact.Language ?? "",
+                PreferredName = contact.PreferredName ?? "",
+                ContactOwnerRole = contact.ContactOwnerRole,
+                ContactOwner = contact.ContactOwner,
+                RecordedBy = contact.RecordedBy,
+                RecordedAt = Formats.Instant(contact.RecordedAt),
+            };
+            reply.ContactPreferences.SafeNumbers.AddRange(contact.SafeNumbers);
+        }
         if (c.Closure is { } closure)
             reply.Closure = new CaseOutcomeView
             {
