@@ -55,9 +55,12 @@ public sealed class RestrictedRecordTests(TestBed bed) : IClassFixture<TestBed>,
         Assert.DoesNotContain(othersAlerts.Alerts, a => a.CaseId == caseId);
 
         var audit = new DisclosureAudit.DisclosureAuditClient(_host.ChannelAs("police", "auditor"));
-        // A read's disclosure is recorded before its reply (pending until sealed): no wait needed.
-        var trail = await audit.WhoSawSubjectAsync(new WhoSawSubjectRequest { SubjectKind = "case", SubjectId = caseId });
-        Assert.Contains(trail.Entries, e => e.ViewerSub == named && e.Reason == "preparing the DMM");
+        // A read's disclosure is recorded beside its reply, not before it: wait for it.
+        var trail = await Eventually.ValueAsync(async () =>
+        {
+            var entries = await audit.WhoSawSubjectAsync(new WhoSawSubjectRequest { SubjectKind = "case", SubjectId = caseId });
+            return entries.Entries.Any(e => e.ViewerSub == named && e.Reason == "preparing the DMM") ? entries : null;
+        }, TimeSpan.FromSeconds(30), "the named officer's read in the audit with its reason");
         Assert.DoesNotContain(trail.Entries, e => e.ViewerSub == other);
     }
 }
