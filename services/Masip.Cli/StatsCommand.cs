@@ -82,8 +82,8 @@ public static class StatsCommand
     }
 
     // "16:2;17:1": one cell per map, ordered by key.
-    private static string Counts(IDictionary<string, int> counts) =>
-        string.Join(";", counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value}"));
+    private static string Counts(IEnumerable<CodeCount> counts) =>
+        string.Join(";", counts.OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => $"{c.Code}:{c.Count}"));
 
     private static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";

@@ -9,8 +9,8 @@ public sealed class StatsCsvTests
     public void The_CSV_has_one_header_line_and_one_line_per_row_with_quoted_fields_and_the_maps_as_code_count_pairs()
     {
         var row = new MonthlyStatistics { Month = "2026-11", Borough = "Kensington, Chelsea", Reports = 12, S4A = 3, S2A = 7, AdvocacyReferralRate = 0.25 };
-        row.HomeOfficeOutcomes.Add("16", 2);
-        row.HomeOfficeOutcomes.Add("1", 1);
+        row.HomeOfficeOutcomes.Add(new CodeCount { Code = "16", Count = 2 });
+        row.HomeOfficeOutcomes.Add(new CodeCount { Code = "1", Count = 1 });
         var writer = new StringWriter();
 
         StatsCommand.WriteCsv(writer, [row]);

@@ -101,7 +101,7 @@ public sealed class MonthlyStatisticsTests(TestBed bed) : IClassFixture<TestBed>
         Assert.Equal(4, rows.Count);
         Assert.Equal(expected, actual);
         Assert.All(rows, r => Assert.Equal(r.Reviewed == 0 ? 0 : Math.Round((double)r.ReferredToAdvocacy / r.Reviewed, 4), r.AdvocacyReferralRate));
-        Assert.Equal(night.Count(s => s.Code == "15"), rows.Sum(r => r.HomeOfficeOutcomes.GetValueOrDefault("15")));
-        Assert.Equal(night.Count(s => s.Outcome == "nfa"), rows.Sum(r => r.NfaReasons.GetValueOrDefault("lack-of-evidence")));
+        Assert.Equal(night.Count(s => s.Code == "15"), rows.Sum(r => r.HomeOfficeOutcomes.Where(c => c.Code == "15").Sum(c => c.Count)));
+        Assert.Equal(night.Count(s => s.Outcome == "nfa"), rows.Sum(r => r.NfaReasons.Where(c => c.Code == "lack-of-evidence").Sum(c => c.Count)));
     }
 }

@@ -14,6 +14,8 @@ public sealed record CaseReferrals(bool Advocacy, bool Nhs, bool Probation);
 public sealed class MonthlyTally(string month, string borough)
 {
     private readonly MonthlyStatistics _row = new() { Month = month, Borough = borough };
+    private readonly SortedDictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _nfaReasons = new(StringComparer.Ordinal);
 
     public static string MonthOf(DateOnly reportedOn) => reportedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -41,8 +43,8 @@ public sealed class MonthlyTally(string month, string borough)
             if (c.Outcome == "charge") r.Charged++;
             if (c.Outcome == "nfa") r.Nfa++;
             if (c.Outcome == "time-limit-expired") r.TimeLimitExpired++;
-            if (c.Closure?.HomeOfficeOutcome is { } code) r.HomeOfficeOutcomes[code] = r.HomeOfficeOutcomes.GetValueOrDefault(code) + 1;
-            if (c.Closure?.NfaReason is { } reason) r.NfaReasons[reason] = r.NfaReasons.GetValueOrDefault(reason) + 1;
+            if (c.Closure?.HomeOfficeOutcome is { } code) _codes[code] = _codes.GetValueOrDefault(code) + 1;
+            if (c.Closure?.NfaReason is { } reason) _nfaReasons[reason] = _nfaReasons.GetValueOrDefault(reason) + 1;
         }
         if (referred.Advocacy) r.ReferredToAdvocacy++;
         if (referred.Nhs) r.ReferredToNhs++;
@@ -55,6 +57,8 @@ public sealed class MonthlyTally(string month, string borough)
         r.AdvocacyReferralRate = Rate(r.ReferredToAdvocacy, r.Reviewed);
         r.NhsReferralRate = Rate(r.ReferredToNhs, r.Reviewed);
         r.ProbationReferralRate = Rate(r.ReferredToProbation, r.Reviewed);
+        r.HomeOfficeOutcomes.AddRange(_codes.Select(p => new CodeCount { Code = p.Key, Count = p.Value }));
+        r.NfaReasons.AddRange(_nfaReasons.Select(p => new CodeCount { Code = p.Key, Count = p.Value }));
         return r;
     }
 
