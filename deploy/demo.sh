@@ -123,6 +123,9 @@ else
   run "the advocate's referrals" advocacy referrals
 fi
 
+say "The night's statistics by month and borough, as CSV"
+run "the statistics" stats --from "$TODAY" --to "$TODAY" --csv
+
 cat <<EOF
 
 Try the client yourself (development tokens; 'deploy/masip client --help' lists the commands):

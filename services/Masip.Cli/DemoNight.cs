@@ -119,6 +119,7 @@ public static class DemoNight
             "harassment" => "Synthetic: repeated abusive calls to the victim after the end of a relationship.",
             _ => "Synthetic: threatening messages sent to the victim on social media.",
         };
+        DemoStalkingRecord.Fill(record, seed, i, night);
         return record;
     }
 }

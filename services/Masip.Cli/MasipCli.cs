@@ -57,6 +57,7 @@ public static class MasipCli
         root.Subcommands.Add(OutboxCommands.Build(env));
         root.Subcommands.Add(OutboxCommands.Topology(env));
         root.Subcommands.Add(TokenCommand.Build(env));
+        root.Subcommands.Add(StatsCommand.Build(env));
         root.Subcommands.Add(DemoCommands.Build(env));
         return root;
     }

@@ -152,7 +152,13 @@ public static class PoliceCommands
         var tierReasons = new Option<string?>("--tier-reasons") { Description = "Why this tier (default: the rationale)" };
         var advice = new Option<string?>("--advice") { Description = "Advice to the officer in case" };
         var again = new Option<bool>("--re-review") { Description = "Review an already reviewed report again" };
-        var command = new Command("review", "Record the STAC review: FOUR screening, risk, advice and tier") { caseId, tier, risk, rationale, four, tierReasons, advice, again };
+        var s2a = new Option<string?>("--s2a-justification") { Description = "Why the report is s2A rather than s4A (required for s2A)" };
+        var escalation = new Option<string?>("--escalation") { Description = "escalating | stable | de-escalating | not-known: the officer's view" };
+        escalation.AcceptOnlyFromAmong("escalating", "stable", "de-escalating", "not-known");
+        var command = new Command("review", "Record the STAC review: FOUR screening, risk, advice and tier")
+        {
+            caseId, tier, risk, rationale, four, tierReasons, advice, again, s2a, escalation,
+        };
         command.Handle(env, Officer, async run =>
         {
             var yes = MasipCli.CommaList(run.Value(four));
@@ -169,6 +175,8 @@ public static class PoliceCommands
                 Tier = run.Value(tier),
                 TierReasons = run.Value(tierReasons) ?? run.Value(rationale),
                 ReReview = run.Value(again),
+                S2AJustification = run.Value(s2a) ?? "",
+                EscalationOfficer = run.Value(escalation) ?? "",
             }, run.Call);
             return run.Print(reply, () => PrintCase(run, reply));
         });

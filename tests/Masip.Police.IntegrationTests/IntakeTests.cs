@@ -39,7 +39,7 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         return await call;
     }
 
-    private static byte[] Line(CrimeReportRecord record) => Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(record));
+    internal static byte[] Line(CrimeReportRecord record) => Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(record));
 
     // The record as a JSON line, with the bytes of one string field's value replaced by raw bytes.
     private static byte[] LineWith(CrimeReportRecord record, string jsonName, byte[] value)
@@ -52,7 +52,7 @@ public sealed class IntakeTests(TestBed bed, ITestOutputHelper output) : IClassF
         return [.. Encoding.UTF8.GetBytes(parts[0]), .. value, .. Encoding.UTF8.GetBytes(parts[1])];
     }
 
-    private static byte[] NightOf(IEnumerable<byte[]> lines)
+    internal static byte[] NightOf(IEnumerable<byte[]> lines)
     {
         var file = new MemoryStream();
         foreach (var line in lines)

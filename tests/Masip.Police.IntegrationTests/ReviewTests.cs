@@ -34,7 +34,7 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     {
         CaseId = caseId, Fixated = true, Obsessive = true, Unwanted = true, RepeatedConduct = true, RiskLevel = "high",
         RiskRationale = "escalating", AdviceToOic = "consider an SPO", Tier = tier, TierReasons = "several partners",
-        ReReview = reReview,
+        ReReview = reReview, S2AJustification = "one incident, no fear or alarm: s2A", // used only when the report is s2A
     };
 
     [Fact]

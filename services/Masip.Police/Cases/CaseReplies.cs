@@ -76,6 +76,9 @@ public static class CaseReplies
         {
             Tier = t.Tier, Reason = t.Reason, TieredBy = t.TieredBy, TieredAt = Formats.Instant(t.TieredAt),
         }));
+        if (c.Review?.S2aJustification is { } justification)
+            reply.Review.S2AJustification = justification;
+        StalkingReplies.Fill(reply, c);
         return reply;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Masip.Police.Cases;
 
 /// <summary>
@@ -73,9 +75,14 @@ public sealed record CaseFlags(bool DomesticAbuse, bool OnlineElement, bool Chil
 
 public sealed record Suspect(string Name, DateOnly? DateOfBirth, string? PncId, string? Address);
 
-public sealed record Victim(string Name, string? Phone, string? Email, string? Address);
+public sealed record Victim(string Name, string? Phone, string? Email, string? Address,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? DateOfBirth = null);
 
-/// <summary>A crime report as the force crime system sends it (one line of the overnight file).</summary>
+/// <summary>
+/// A crime report as the force crime system sends it (one line of the overnight file). Stalking is
+/// absent (and left out of the fingerprint) when the line carries none of its fields, so a report
+/// imported before the full record existed is unchanged by the same line again.
+/// </summary>
 public sealed record CrimeReportDetails(
     string CrimeReference,
     DateOnly ReportedOn,
@@ -89,7 +96,8 @@ public sealed record CrimeReportDetails(
     string Summary,
     string OfficerInCase,
     string Borough,
-    string? Unit);
+    string? Unit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StalkingRecord? Stalking = null);
 
 /// <summary>One classification of the crime, kept with who changed it and why (cases move between offences).</summary>
 public sealed record ClassificationEntry(Offence Principal, IReadOnlyList<Offence> Included, string Source, DateTimeOffset RecordedAt, string? Reason = null);

@@ -36,7 +36,9 @@ public static class CasesModule
                 .Duplicate(c => c.InterimSpoDueAt!)
                 .Duplicate(c => c.FullSpoDueAt!)
                 .Duplicate(c => c.VictimUpdateAnchor)
-                .Duplicate(c => c.VictimUpdateCadenceDays!);
+                .Duplicate(c => c.VictimUpdateCadenceDays!)
+                .Duplicate(c => c.VictimPersonKey!)
+                .Duplicate(c => c.SuspectPersonKey!);
             store.Schema.For<MeetingTierPosition>().UseOptimisticConcurrency(true);
         });
         services.AddScoped<ImportCrimeReportsHandler>();

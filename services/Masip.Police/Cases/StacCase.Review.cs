@@ -12,7 +12,9 @@ public sealed record ReportReviewed(
     string? AdviceToOic,
     bool ReReview,
     string ReviewedBy,
-    DateTimeOffset ReviewedAt);
+    DateTimeOffset ReviewedAt,
+    string? EscalationOfficer = null,
+    string? S2aJustification = null);
 
 /// <summary>
 /// The case was given a STAC tier (1 advice, 2 one partner, 3 several partners), at review or later.
@@ -40,7 +42,9 @@ public sealed record ReviewState(
     string? AdviceToOic,
     string ReviewedBy,
     DateTimeOffset ReviewedAt,
-    int Reviews);
+    int Reviews,
+    string? EscalationOfficer = null,
+    string? S2aJustification = null);
 
 public sealed record TierEntry(int Tier, string Reason, string TieredBy, DateTimeOffset TieredAt);
 
@@ -56,7 +60,8 @@ public sealed partial record StacCase
 
     public StacCase Apply(ReportReviewed e) => this with
     {
-        Review = new ReviewState(e.Four, e.RiskLevel, e.RiskRationale, e.AdviceToOic, e.ReviewedBy, e.ReviewedAt, (Review?.Reviews ?? 0) + 1),
+        Review = new ReviewState(e.Four, e.RiskLevel, e.RiskRationale, e.AdviceToOic, e.ReviewedBy, e.ReviewedAt, (Review?.Reviews ?? 0) + 1,
+            e.EscalationOfficer ?? Review?.EscalationOfficer, e.S2aJustification),
         Status = Status == CaseStatus.Closed ? Status : CaseStatus.Reviewed,
         ReassessmentDue = false,
         ReassessmentReason = null,

@@ -86,6 +86,8 @@ public sealed partial record StacCase
         ImportedAt = e.ImportedAt,
         LastChangedAt = e.ImportedAt,
         VictimUpdateAnchor = e.ImportedAt,
+        ReportVersionAt = e.ImportedAt,
+        Statements = WithStatement([], e.Report.Stalking, e.ImportedAt),
     };
 
     public StacCase Apply(CrimeReportAmended e)
@@ -100,6 +102,9 @@ public sealed partial record StacCase
                 ? [.. Classifications, new ClassificationEntry(e.Report.Principal, e.Report.Included, "crime-system amendment", e.AmendedAt)]
                 : Classifications,
             LastChangedAt = e.AmendedAt,
+            StalkingHistory = KeepStalkingVersion(e),
+            Statements = WithStatement(Statements, e.Report.Stalking, e.AmendedAt),
+            ReportVersionAt = e.AmendedAt,
         };
     }
 

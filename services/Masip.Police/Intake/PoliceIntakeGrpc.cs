@@ -56,8 +56,4 @@ public sealed partial class PoliceIntakeGrpc(
 
     private static ImportRejection ToRejection(ImportRejectionResult r) =>
         new() { Line = r.Line, CrimeReference = r.CrimeReference, Field = r.Field, Reason = r.Reason };
-
-    private async Task<CaseReply> CaseView(Guid id, ServerCallContext context) =>
-        CaseReplies.ToReply(await query.LoadAsync<StacCase>(id, context.CancellationToken) ?? throw NotFound.For<StacCase>("case_id", id),
-            clock.GetUtcNow(), clocks.Value.VictimUpdateCadenceDays);
 }

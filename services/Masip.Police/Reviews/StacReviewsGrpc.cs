@@ -3,6 +3,7 @@ using Marten;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Clocks;
+using Masip.Police.Restrictions;
 using Masip.ServiceDefaults.Commands;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed partial class StacReviewsGrpc(CommandPipeline pipeline, IQuerySess
 
     /// <summary>A command on one case that must exist: decided as the caller, answered from the case it changed.</summary>
     private Task<CaseReply> OnCase(ServerCallContext call, Guid caseId, Func<StacCase, CommandScope, IReadOnlyList<object>> decide) =>
-        pipeline.OnStream(call, caseId, "case_id", decide, ToReply);
+        pipeline.OnStream<StacCase, CaseReply>(call, caseId, "case_id", (c, scope) => decide(RestrictedAccess.CheckCommand(c, scope.Actor), scope), ToReply);
 
     private CaseReply ToReply(StacCase c) => CaseReplies.ToReply(c, clock.GetUtcNow(), DefaultCadence);
 }

@@ -12,7 +12,7 @@ namespace Masip.Police.Statistics;
 /// estimate referral rates), by report date. Every number is an aggregate the database computes
 /// over the case read model's columns: nothing is loaded into memory to be counted.
 /// </summary>
-public sealed class PoliceStatisticsGrpc(IQuerySession query) : PoliceStatistics.PoliceStatisticsBase
+public sealed partial class PoliceStatisticsGrpc(IQuerySession query) : PoliceStatistics.PoliceStatisticsBase
 {
     public override async Task<StatisticsReply> GetStatistics(GetStatisticsRequest request, ServerCallContext context)
     {

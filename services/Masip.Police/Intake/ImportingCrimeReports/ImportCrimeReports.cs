@@ -49,8 +49,18 @@ public static class ImportCrimeReportDecision
     {
         var a = JsonSerializer.SerializeToNode(before, Json)!.AsObject();
         var b = JsonSerializer.SerializeToNode(after, Json)!.AsObject();
-        return [.. a.Select(p => p.Key).Where(key => !JsonNode.DeepEquals(a[key], b[key]))];
+        var stalking = nameof(CrimeReportDetails.Stalking).ToLowerInvariant();
+        var changed = Changed(a, b).Where(key => key != stalking).ToList();
+        // The stalking record's fields are named one by one: its history keeps what each amendment changed.
+        var emptyStalking = JsonSerializer.SerializeToNode(StalkingRecord.Empty, Json)!.AsObject();
+        if (!JsonNode.DeepEquals(a[stalking], b[stalking]))
+            changed.AddRange(Changed(a[stalking]?.AsObject() ?? emptyStalking, b[stalking]?.AsObject() ?? emptyStalking)
+                .Select(key => StalkingRecords.FieldPrefix + key));
+        return changed;
     }
+
+    private static IEnumerable<string> Changed(JsonObject a, JsonObject b) =>
+        a.Select(p => p.Key).Union(b.Select(p => p.Key)).Where(key => !JsonNode.DeepEquals(a[key], b[key]));
 
     /// <summary>A record from the crime system, validated; each failure names the field as the .proto spells it.</summary>
     public static CrimeReportDetails Validate(CrimeReportRecord record, DateTimeOffset now)
@@ -88,7 +98,8 @@ public static class ImportCrimeReportDecision
             Require.Text(record.VictimName, "victim_name", 200),
             Require.OptionalText(record.VictimPhone, "victim_phone", 40),
             Require.OptionalText(record.VictimEmail, "victim_email", 254),
-            Require.OptionalText(record.VictimAddress, "victim_address", 400));
+            Require.OptionalText(record.VictimAddress, "victim_address", 400),
+            string.IsNullOrWhiteSpace(record.VictimDateOfBirth) ? null : Require.Date(record.VictimDateOfBirth, "victim_date_of_birth"));
 
         return new CrimeReportDetails(
             reference, reportedOn, offenceDate, principal, included,
@@ -98,6 +109,7 @@ public static class ImportCrimeReportDecision
             Require.Text(record.Summary, "summary", 8000),
             Require.Text(record.OfficerInCase, "officer_in_case", 100),
             Require.Text(record.Borough, "borough", 100),
-            Require.OptionalText(record.Unit, "unit", 100));
+            Require.OptionalText(record.Unit, "unit", 100),
+            StalkingRecordFields.Validate(record));
     }
 }

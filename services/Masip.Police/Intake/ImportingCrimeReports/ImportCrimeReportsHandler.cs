@@ -3,6 +3,7 @@ using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Griffin;
 using Masip.Police.Perpetrators;
+using Masip.Police.Persons;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
 
@@ -131,6 +132,7 @@ public sealed class ImportCrimeReportsHandler(CommandPipeline pipeline, ILogger<
         }
 
         await RecogniseEarlierReports(session, cases, recognise, now, ct);
+        await PersonIndex.FlagOtherRoles(session, cases, now, ct);
         return new ImportResult(created, amended, unchanged, [.. rejections.OrderBy(r => r.Line)]);
     }
 

@@ -35,6 +35,7 @@ public sealed partial class StacReviewsGrpc
                 OnlineElement = c.Report.Flags.OnlineElement,
                 ChildrenInvolved = c.Report.Flags.ChildrenInvolved,
                 PolicePerpetrated = c.Report.Flags.PolicePerpetrated,
+                S4AProposed = c.S4aProposed,
             };
             item.SuspectKnownReasons.AddRange(c.SuspectKnownReasons);
             return item;

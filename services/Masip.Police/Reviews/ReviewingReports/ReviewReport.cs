@@ -12,7 +12,9 @@ public sealed record ReviewReport(
     string? AdviceToOic,
     int Tier,
     string TierReasons,
-    bool ReReview);
+    bool ReReview,
+    string? EscalationOfficer = null,
+    string? S2aJustification = null);
 
 public static class ReviewReportDecision
 {
@@ -28,10 +30,16 @@ public static class ReviewReportDecision
             throw new RuleViolationException("case_id", "the case is closed");
         if (current.Review is not null && !command.ReReview)
             throw new RuleViolationException("re_review", "the report has already been reviewed; set re_review to review it again");
+        // Two or more incidents are investigated as s4A by default; an s2A report needs a justification (001 L791-795).
+        if (current.Principal == Offence.S2A && command.S2aJustification is null)
+            throw new InvalidFieldException("s2a_justification",
+                current.S4aProposed
+                    ? "is required: the report is s2A, and its incidents with fear or alarm support s4A"
+                    : "is required: record why the report is s2A rather than s4A");
         return
         [
             new ReportReviewed(current.Id, command.Four, command.RiskLevel, command.RiskRationale, command.AdviceToOic,
-                current.Review is not null, actor.Subject, now),
+                current.Review is not null, actor.Subject, now, command.EscalationOfficer, command.S2aJustification),
             new CaseTiered(current.Id, current.CrimeReference, current.PerpetratorId, current.Principal, command.Tier,
                 command.RiskLevel, command.TierReasons, actor.Subject, now, current.OffenceDate),
         ];

@@ -18,7 +18,9 @@ public sealed partial class StacReviewsGrpc
             Require.OptionalText(request.AdviceToOic, "advice_to_oic"),
             request.Tier,
             Require.Text(request.TierReasons, "tier_reasons"),
-            request.ReReview);
+            request.ReReview,
+            StalkingRecords.Optional(request.EscalationOfficer, "escalation_officer", StalkingRecords.Escalations),
+            Require.OptionalText(request.S2AJustification, "s2a_justification"));
         return OnCase(context, command.CaseId, (c, scope) => ReviewReportDecision.Decide(c, command, scope.Actor, scope.Now));
     }
 }

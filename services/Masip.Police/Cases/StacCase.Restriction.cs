@@ -1,0 +1,21 @@
+namespace Masip.Police.Cases;
+
+/// <summary>A supervisor restricted the case to named officers (police-perpetrated cases, and others a supervisor restricts).</summary>
+public sealed record CaseRestricted(Guid CaseId, IReadOnlyList<string> AccessList, string Reason, string RestrictedBy, DateTimeOffset RestrictedAt);
+
+public sealed record CaseRestriction(IReadOnlyList<string> AccessList, string Reason, string RestrictedBy, DateTimeOffset RestrictedAt)
+{
+    /// <summary>The restricting supervisor and the named officers; nobody else.</summary>
+    public bool Allows(string subject) => subject == RestrictedBy || AccessList.Contains(subject);
+}
+
+public sealed partial record StacCase
+{
+    public CaseRestriction? Restriction { get; init; }
+
+    public StacCase Apply(CaseRestricted e) => this with
+    {
+        Restriction = new CaseRestriction(e.AccessList, e.Reason, e.RestrictedBy, e.RestrictedAt),
+        LastChangedAt = e.RestrictedAt,
+    };
+}

@@ -1,0 +1,66 @@
+using Masip.Contracts.Police;
+using Masip.Police.Cases;
+
+namespace Masip.Police.Statistics;
+
+/// <summary>Which partner agencies a case's people were referred to.</summary>
+public sealed record CaseReferrals(bool Advocacy, bool Nhs, bool Probation);
+
+/// <summary>
+/// The counts of one month (of report) in one borough, from the case read model: what forces say
+/// they cannot count (s2A/s4A, s4A(i)/(ii), DA context, online, tiers, outcomes, referral rates;
+/// HMICFRS 003 R9, R13). A rate is over the reviewed cases, as GetStatistics counts it.
+/// </summary>
+public sealed class MonthlyTally(string month, string borough)
+{
+    private readonly MonthlyStatistics _row = new() { Month = month, Borough = borough };
+    private readonly SortedDictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _nfaReasons = new(StringComparer.Ordinal);
+
+    public static string MonthOf(DateOnly reportedOn) => reportedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Add(StacCase c, CaseReferrals referred)
+    {
+        var r = _row;
+        r.Reports++;
+        if (c.Principal == Offence.S4A) r.S4A++;
+        if (c.Principal == Offence.S2A) r.S2A++;
+        if (c.Stalking.FearOfViolence) r.S4AFearOfViolence++;
+        if (c.Stalking.SeriousAlarmOrDistress) r.S4ASeriousAlarmOrDistress++;
+        if (c.S4aProposed) r.S4AProposed++;
+        if (c.Report.Flags.DomesticAbuse) r.DomesticAbuse++;
+        if (c.Report.Flags.OnlineElement) r.OnlineElement++;
+        if (c.Review is not null) r.Reviewed++;
+        switch (c.Tier)
+        {
+            case 1: r.Tier1++; break;
+            case 2: r.Tier2++; break;
+            case 3: r.Tier3++; break;
+        }
+        if (c.Status == CaseStatus.Closed)
+        {
+            r.Closed++;
+            if (c.Outcome == "charge") r.Charged++;
+            if (c.Outcome == "nfa") r.Nfa++;
+            if (c.Outcome == "time-limit-expired") r.TimeLimitExpired++;
+            if (c.Closure?.HomeOfficeOutcome is { } code) _codes[code] = _codes.GetValueOrDefault(code) + 1;
+            if (c.Closure?.NfaReason is { } reason) _nfaReasons[reason] = _nfaReasons.GetValueOrDefault(reason) + 1;
+        }
+        if (referred.Advocacy) r.ReferredToAdvocacy++;
+        if (referred.Nhs) r.ReferredToNhs++;
+        if (referred.Probation) r.ReferredToProbation++;
+    }
+
+    public MonthlyStatistics ToRow()
+    {
+        var r = _row.Clone();
+        r.AdvocacyReferralRate = Rate(r.ReferredToAdvocacy, r.Reviewed);
+        r.NhsReferralRate = Rate(r.ReferredToNhs, r.Reviewed);
+        r.ProbationReferralRate = Rate(r.ReferredToProbation, r.Reviewed);
+        r.HomeOfficeOutcomes.AddRange(_codes.Select(p => new CodeCount { Code = p.Key, Count = p.Value }));
+        r.NfaReasons.AddRange(_nfaReasons.Select(p => new CodeCount { Code = p.Key, Count = p.Value }));
+        return r;
+    }
+
+    private static double Rate(int referred, int reviewed) => reviewed == 0 ? 0 : Math.Round((double)referred / reviewed, 4);
+}
