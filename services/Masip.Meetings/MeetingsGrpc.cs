@@ -60,14 +60,15 @@ public sealed partial class MeetingsGrpc(CommandPipeline pipeline, IQuerySession
             Attendance = meeting.Attendance.FirstOrDefault(x => x.Person == a.Person) is { } e ? e.Present ? "present" : "absent" : "expected",
         }));
         reply.Discussions.AddRange(meeting.Discussions.Select(d => new DiscussionReply { ItemId = d.ItemId, Summary = d.Summary }));
+        var griffin = meeting.Type == MeetingTypes.Griffin;
         reply.Decisions.AddRange(meeting.Decisions.Select(d => new DecisionReply
         {
             DecisionId = d.DecisionId.ToString(),
             ItemId = d.ItemId,
             Kind = d.Kind,
             OwnerAgency = d.OwnerAgency,
-            Detail = meeting.Type == MeetingTypes.Griffin ? "" : d.Detail,
-            GriffinDetail = meeting.Type == MeetingTypes.Griffin ? d.Detail : "",
+            Detail = griffin ? "" : d.Detail,
+            GriffinDetail = griffin ? d.Detail : "",
             NewTier = d.NewTier ?? 0,
             DecidedAt = Formats.Instant(d.DecidedAt),
             DecidedBy = d.DecidedBy ?? "",

@@ -114,6 +114,10 @@ public static class ContractCheck
             .ToDictionary(f => f.FullName);
     }
 
+    /// <summary>
+    /// What each field of a message record declares (its primary constructor's parameters, else its
+    /// properties; a parameter's labels may also sit on its property).
+    /// </summary>
     private static IEnumerable<(string Name, string? DataClass, IReadOnlyList<string> ServedAs, string? NotServed)> Declarations(Type messageType)
     {
         var constructor = messageType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
@@ -134,15 +138,8 @@ public static class ContractCheck
     }
 
     /// <summary>The labelled fields of a message record (its primary constructor's parameters, else its properties).</summary>
-    public static IEnumerable<(string Name, string? DataClass)> Fields(Type messageType)
-    {
-        var constructor = messageType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
-        if (constructor is { } ctor && ctor.GetParameters().Length > 0)
-            return ctor.GetParameters().Select(p => (p.Name!,
-                p.GetCustomAttribute<DataClassAttribute>()?.Name
-                ?? messageType.GetProperty(p.Name!)?.GetCustomAttribute<DataClassAttribute>()?.Name));
-        return messageType.GetProperties().Select(p => (p.Name, p.GetCustomAttribute<DataClassAttribute>()?.Name));
-    }
+    public static IEnumerable<(string Name, string? DataClass)> Fields(Type messageType) =>
+        Declarations(messageType).Select(d => (d.Name, d.DataClass));
 
     /// <summary>The subjects a message is about, from its [Subject] parameters.</summary>
     public static IReadOnlyList<(string Kind, string Id)> Subjects(object message)
