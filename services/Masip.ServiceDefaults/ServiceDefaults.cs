@@ -9,6 +9,7 @@ using Masip.ServiceDefaults.HttpJson;
 using Masip.ServiceDefaults.Messaging;
 using Masip.ServiceDefaults.Persistence;
 using Masip.ServiceDefaults.Telemetry;
+using Masip.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -67,6 +68,7 @@ public static class ServiceDefaults
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMasipForces();
         app.MapMasipHealth();
         app.MapMasipOpenApi();
         app.MapGrpcService<DisclosureAuditGrpc>();

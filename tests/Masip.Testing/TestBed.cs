@@ -79,7 +79,16 @@ public sealed class TestBed : IAsyncLifetime
         await using var connection = new NpgsqlConnection(
             new NpgsqlConnectionStringBuilder(Infrastructure.PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        foreach (var database in _databases.Distinct())
+        // A service that serves several forces has a database per force (masip_t..._police_north).
+        var forceDatabases = new List<string>();
+        await using (var list = new NpgsqlCommand("select datname from pg_database where starts_with(datname, @prefix)", connection))
+        {
+            list.Parameters.AddWithValue("prefix", $"masip_{Id}_");
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                forceDatabases.Add(reader.GetString(0));
+        }
+        foreach (var database in _databases.Concat(forceDatabases).Distinct())
         {
             NpgsqlConnection.ClearAllPools();
             await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", connection);

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Tenancy;
 using Grpc.Core;
 using Marten;
 using Masip.Police.Cases;
@@ -50,7 +51,7 @@ public sealed class RestrictedAccess(IDocumentStore store, TimeProvider clock, I
             Refused = !allowed || reason is null,
             AccessedAt = clock.GetUtcNow(),
         };
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightForForce())
         {
             session.Store(alert);
             await session.SaveChangesAsync(context.CancellationToken);

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Tenancy;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Masip.Probation.Lists;
@@ -30,7 +31,7 @@ public sealed class DueScannerOptions
 /// second run, or another replica) meet optimistic concurrency, so the loser decides again on
 /// the winner's state and raises nothing.
 /// </summary>
-public sealed class DueScanner(IDocumentStore store, CommandPipeline pipeline, TimeProvider clock, IOptions<DueScannerOptions> options, ILogger<DueScanner> logger)
+public sealed class DueScanner(IDocumentStore store, CommandPipeline pipeline, Forces forces, TimeProvider clock, IOptions<DueScannerOptions> options, ILogger<DueScanner> logger)
     : BackgroundService
 {
     public static readonly Actor Scanner = Actor.Service(ProbationHost.Name, "due-scan");
@@ -45,7 +46,7 @@ public sealed class DueScanner(IDocumentStore store, CommandPipeline pipeline, T
         {
             try
             {
-                await ScanAsync(stoppingToken);
+                await forces.ForEachAsync(ScanAsync, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -88,7 +89,7 @@ public sealed class DueScanner(IDocumentStore store, CommandPipeline pipeline, T
         while (true)
         {
             IReadOnlyList<T> page;
-            await using (var query = store.QuerySession())
+            await using (var query = store.QueryForForce())
                 page = await candidates(query, after).Take(size).ToListAsync(ct);
             foreach (var candidate in page)
                 await raise(candidate);

@@ -1,4 +1,5 @@
 using Marten;
+using Masip.ServiceDefaults.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masip.ServiceDefaults.Audit;
@@ -58,7 +59,7 @@ public sealed class DisclosureAuditor(IServiceProvider services, AuditKey key, T
         var ids = disclosures.Select(d => d.EntryId ?? throw new ArgumentException("a disclosure recorded once needs its own EntryId")).ToArray();
         if (ids.Length == 0)
             return;
-        await using var session = Store.LightweightSession();
+        await using var session = Store.LightweightForForce();
         var recorded = (await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).Select(e => e.StreamId)
             .ToListAsync(cancellationToken)).ToHashSet();
         foreach (var disclosure in disclosures.Where(d => !recorded.Contains(d.EntryId!.Value)).DistinctBy(d => d.EntryId))
@@ -71,7 +72,7 @@ public sealed class DisclosureAuditor(IServiceProvider services, AuditKey key, T
     {
         if (disclosure.Subjects.Count == 0)
             return;
-        await using var session = Store.LightweightSession();
+        await using var session = Store.LightweightForForce();
         Append(session, disclosure);
         await session.SaveChangesAsync(cancellationToken);
     }

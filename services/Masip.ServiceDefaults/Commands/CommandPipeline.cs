@@ -5,6 +5,7 @@ using Marten;
 using Marten.Services;
 using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Sharing;
+using Masip.ServiceDefaults.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 
@@ -25,8 +26,12 @@ public sealed class CommandPipeline(
     TimeProvider clock,
     ReplyDisclosure replies,
     DisclosureAuditor auditor,
+    Forces forces,
     [FromKeyedServices(CommandResilience.Key)] ResiliencePipeline resilience)
 {
+    /// <summary>The forces this deployment serves (a consumed message names the one it is for).</summary>
+    public Forces Forces => forces;
+
     /// <summary>A gRPC command: the actor is the caller; the reply is filtered and audited in the transaction.</summary>
     public Task<TReply> Run<TReply>(ServerCallContext call, Func<CommandScope, Task> decide, Func<CommandScope, Task<TReply>> reply)
         where TReply : IMessage
@@ -74,14 +79,17 @@ public sealed class CommandPipeline(
     {
         return await resilience.ExecuteAsync(async token =>
         {
-            await using var connection = store.Storage.Database.CreateConnection();
+            // The force being served (from the token, the message or the scan): its own database.
+            await using var connection = await store.ConnectionForForce(token);
             await connection.OpenAsync(token);
             // Repeatable read: a stream's version and its inline snapshot are read from one snapshot of
             // the database. Read committed lets a writer commit between the two reads, so the decision
             // would start from a snapshot older than the version it appends after (a lost update).
             // A row changed since the snapshot fails with a serialization error: a write conflict.
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, token);
-            await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
+            var options = SessionOptions.ForTransaction(transaction);
+            options.TenantId = Forces.Current;
+            await using var session = store.LightweightSession(options);
             session.LastModifiedBy = actor.Subject;
             session.SetHeader(Actor.AgencyHeader, actor.Agency);
             session.SetHeader(Actor.RoleHeader, actor.Role);

@@ -4,16 +4,22 @@ using Npgsql;
 
 namespace Masip.ServiceDefaults.Health;
 
-/// <summary>Ready only while this service's own database answers.</summary>
+/// <summary>Ready only while every database of this service (one per force it serves) answers.</summary>
 internal sealed class PostgresHealthCheck(IDocumentStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var session = store.QuerySession();
-            var one = await session.QueryAsync<int>("select 1", cancellationToken);
-            return one.Count == 1 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("select 1 returned nothing");
+            foreach (var database in await store.Storage.AllDatabases())
+            {
+                await using var connection = database.CreateConnection();
+                await connection.OpenAsync(cancellationToken);
+                await using var command = new NpgsqlCommand("select 1", connection);
+                if (await command.ExecuteScalarAsync(cancellationToken) is not 1)
+                    return HealthCheckResult.Unhealthy("select 1 returned nothing");
+            }
+            return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {

@@ -20,7 +20,8 @@ public static class DevelopmentTokens
 
     public static SymmetricSecurityKey KeyFrom(string secret) => new(Encoding.UTF8.GetBytes(secret));
 
-    public static string Mint(string subject, string agency, string role, TimeSpan? lifetime = null, string? signingKey = null)
+    /// <summary>A token for <paramref name="subject"/>; <paramref name="force"/> names the force it acts for in a deployment that serves several.</summary>
+    public static string Mint(string subject, string agency, string role, TimeSpan? lifetime = null, string? signingKey = null, string? force = null)
     {
         var now = DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
@@ -35,6 +36,7 @@ public static class DevelopmentTokens
                 new Claim(Caller.SubjectClaim, subject),
                 new Claim(Caller.AgencyClaim, agency),
                 new Claim(Caller.RoleClaim, role),
+                .. force is null ? Array.Empty<Claim>() : [new Claim(Tenancy.Forces.Claim, force)],
             ]),
             SigningCredentials = new SigningCredentials(KeyFrom(signingKey ?? DevelopmentKey), SecurityAlgorithms.HmacSha256),
         };

@@ -3,6 +3,7 @@ using Marten;
 using MassTransit;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Persistence;
+using Masip.ServiceDefaults.Tenancy;
 using Microsoft.Extensions.Logging;
 
 namespace Masip.ServiceDefaults.Messaging;
@@ -19,6 +20,12 @@ public abstract class InboxConsumer<TMessage>(CommandPipeline pipeline, ServiceI
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
+        // The force the message is for: its header (none in a deployment that serves one force).
+        var force = context.Headers.Get<string>(Forces.Header);
+        var tenant = pipeline.Forces.TenantFor(force)
+            ?? throw new InvalidOperationException(
+                $"{typeof(TMessage).Name} {messageId} is for force '{force ?? "(none)"}', which this deployment of {service.Name} does not serve.");
+        using var forceScope = Forces.Enter(tenant);
         var key = InboxRecord.KeyFor(GetType().Name, messageId);
         var skipped = false;
         try

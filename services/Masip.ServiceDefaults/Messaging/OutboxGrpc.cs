@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Marten;
+using Masip.ServiceDefaults.Tenancy;
 using Masip.Contracts.Outbox;
 using Masip.ServiceDefaults.Errors;
 using Masip.ServiceDefaults.Lists;
@@ -25,7 +26,7 @@ public sealed class OutboxGrpc(IDocumentStore store, IQuerySession query, Outbox
     public override async Task<ParkedMessageReply> ReplayParkedMessage(ReplayParkedMessageRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightForForce();
         var parked = await session.LoadAsync<ParkedMessage>(request.ParkedId.Trim(), ct) ?? throw NotFound.For<ParkedMessage>("parked_id", request.ParkedId);
         if (!parked.Open)
             return ToReply(parked, 0);

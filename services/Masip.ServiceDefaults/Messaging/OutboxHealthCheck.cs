@@ -21,7 +21,39 @@ public sealed class OutboxHealthCheck(IDocumentStore store, OutboxMetrics metric
         var secondsLimit = configuration.GetValue("Masip:Outbox:DegradedLagSeconds", 30.0);
         try
         {
-            await using var connection = store.Storage.Database.CreateConnection();
+            // One relay per database (per force served): the lag is the sum, the age the oldest's.
+            var lag = 0L;
+            var seconds = 0.0;
+            var parked = 0L;
+            var leader = false;
+            foreach (var database in await store.Storage.AllDatabases())
+            {
+                var one = await ReadAsync(database, cancellationToken);
+                lag += one.Lag;
+                seconds = Math.Max(seconds, one.Seconds);
+                parked += one.Parked;
+                leader |= one.Leader;
+            }
+            var role = leader ? "leader" : "standby";
+            metrics.Lag(lag, seconds);
+            var data = new Dictionary<string, object> { ["lagEvents"] = lag, ["lagSeconds"] = seconds, ["parked"] = parked, ["daemon"] = role };
+            var description = $"lag {lag} events ({seconds:0.0} s); {parked} parked; daemon {role} ({instance.ApplicationName})";
+            return parked > 0 || lag > lagLimit || seconds > secondsLimit
+                ? HealthCheckResult.Degraded(description, data: data)
+                : HealthCheckResult.Healthy(description, data);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("the outbox lag cannot be read: PostgreSQL does not answer", ex);
+        }
+    }
+
+    private async Task<(long Lag, double Seconds, long Parked, bool Leader)> ReadAsync(
+        Marten.Storage.IMartenDatabase database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = database.CreateConnection();
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand($"""
                 with position as (
@@ -36,27 +68,15 @@ public sealed class OutboxHealthCheck(IDocumentStore store, OutboxMetrics metric
             command.Parameters.AddWithValue("me", instance.ApplicationName);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            var lag = Math.Max(0, reader.GetInt64(0));
-            var seconds = Math.Max(0, Convert.ToDouble(reader.GetValue(1)));
-            var parked = reader.GetInt64(2);
-            var role = reader.GetBoolean(3) ? "leader" : "standby";
-            metrics.Lag(lag, seconds);
-            var data = new Dictionary<string, object> { ["lagEvents"] = lag, ["lagSeconds"] = seconds, ["parked"] = parked, ["daemon"] = role };
-            var description = $"lag {lag} events ({seconds:0.0} s); {parked} parked; daemon {role} ({instance.ApplicationName})";
-            return parked > 0 || lag > lagLimit || seconds > secondsLimit
-                ? HealthCheckResult.Degraded(description, data: data)
-                : HealthCheckResult.Healthy(description, data);
+            return (Math.Max(0, reader.GetInt64(0)), Math.Max(0, Convert.ToDouble(reader.GetValue(1))), reader.GetInt64(2), reader.GetBoolean(3));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
-            return HealthCheckResult.Healthy("no events yet");
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy("the outbox lag cannot be read: PostgreSQL does not answer", ex);
+            return (0, 0, 0, false); // no events yet
         }
     }
 }
+
 
 /// <summary>This process among a service's replicas: its name on every PostgreSQL connection it opens.</summary>
 public sealed record ServiceInstance(string ApplicationName)

@@ -5,6 +5,7 @@ using Masip.Contracts.Messages;
 using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Persistence;
 using Masip.ServiceDefaults.Sharing;
+using Masip.ServiceDefaults.Tenancy;
 using Microsoft.Extensions.Logging;
 
 namespace Masip.ServiceDefaults.Messaging;
@@ -91,6 +92,8 @@ public sealed class OutboxPublisher(IBus bus, TopologyDeclarer topology, Disclos
                 context.Headers.Set(MessageSource.SequenceHeader, @event.Sequence);
                 context.Headers.Set(MessageSource.StreamHeader, @event.StreamId.ToString());
                 context.Headers.Set(MessageSource.VersionHeader, @event.Version);
+                if (Forces.CurrentHeader is { } force)
+                    context.Headers.Set(Forces.Header, force);
             }), timeout.Token);
             return null;
         }

@@ -10,6 +10,7 @@ using Masip.Contracts.Messages;
 using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Persistence;
 using Masip.ServiceDefaults.Sharing;
+using Masip.ServiceDefaults.Tenancy;
 using Microsoft.Extensions.Logging;
 
 namespace Masip.ServiceDefaults.Messaging;
@@ -32,9 +33,11 @@ public sealed class OutboxRelay : SubscriptionBase
     private readonly OutboxPublisher _publisher;
     private readonly OutboxMetrics _metrics;
     private readonly ILogger<OutboxRelay> _logger;
+    private readonly Forces _forces;
 
-    public OutboxRelay(OutboxMapper mapper, OutboxPublisher publisher, OutboxMetrics metrics, ILogger<OutboxRelay> logger)
+    public OutboxRelay(OutboxMapper mapper, OutboxPublisher publisher, OutboxMetrics metrics, Forces forces, ILogger<OutboxRelay> logger)
     {
+        _forces = forces;
         _mapper = mapper;
         _publisher = publisher;
         _metrics = metrics;
@@ -47,6 +50,8 @@ public sealed class OutboxRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        // The daemon runs this subscription once per force's database: what it publishes and audits is that force's.
+        using var force = Forces.Enter(_forces.TenantOf(operations));
         var outgoing = new List<OutgoingMessage>();
         foreach (var @event in page.Events)
         {
@@ -90,12 +95,12 @@ public sealed class OutboxRelay : SubscriptionBase
 public sealed class OutboxMapper
 {
     private readonly Dictionary<Type, IIntegrationEventMap[]> _maps;
-    private readonly SharingAgreement _agreement;
-    private readonly ConcurrentDictionary<Type, string[]> _checked = new();
+    private readonly SharingAgreements _agreements;
+    private readonly ConcurrentDictionary<(SharingAgreement, Type), string[]> _checked = new();
 
-    public OutboxMapper(IEnumerable<IIntegrationEventMap> maps, SharingAgreement agreement)
+    public OutboxMapper(IEnumerable<IIntegrationEventMap> maps, SharingAgreements agreements)
     {
-        _agreement = agreement;
+        _agreements = agreements;
         // One event may need several messages (an SPO breach: to partners, and to the victim's advocate).
         _maps = maps.GroupBy(m => m.EventType).ToDictionary(g => g.Key, g => g.ToArray());
     }
@@ -120,11 +125,13 @@ public sealed class OutboxMapper
 
     // The message exit of the sharing policy: a message type carrying a class that a receiving
     // service may not hold is never published (fail closed; ContractCheck tests catch it first).
-    private string[] EnsureReceiversMayHold(Type messageType) => _checked.GetOrAdd(messageType, type =>
+    // The agreement is the force's whose events these are.
+    private string[] EnsureReceiversMayHold(Type messageType) => _checked.GetOrAdd((_agreements.Current, messageType), key =>
     {
-        var problems = ContractCheck.Message(type, _agreement);
+        var (agreement, type) = key;
+        var problems = ContractCheck.Message(type, agreement);
         if (problems.Count > 0)
             throw new InvalidOperationException($"{type.Name} may not be published under the sharing agreement: {string.Join("; ", problems)}");
-        return ContractCheck.Fields(type).Select(f => f.DataClass!).Where(_agreement.IsPersonal).Distinct().ToArray();
+        return ContractCheck.Fields(type).Select(f => f.DataClass!).Where(agreement.IsPersonal).Distinct().ToArray();
     });
 }

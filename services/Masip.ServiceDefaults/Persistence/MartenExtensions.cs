@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Messaging;
+using Masip.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,19 +23,36 @@ public static class MartenExtensions
         this WebApplicationBuilder builder, string service)
     {
         builder.Services.AddSingleton(ServiceInstance.For(service));
+        builder.Services.AddSingleton(provider => Forces.From(provider.GetRequiredService<IConfiguration>()));
         return builder.Services.AddMarten(services =>
             {
                 // Read when the store is built, so test hosts can override the configuration.
-                var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(
+                var server = new Npgsql.NpgsqlConnectionStringBuilder(
                     MasipConfiguration.PostgresFor(services.GetRequiredService<IConfiguration>(), service))
                 {
                     // Names this replica on every connection: the outbox health check tells leader from standby by it.
                     ApplicationName = services.GetRequiredService<ServiceInstance>().ApplicationName,
-                }.ConnectionString;
-                PostgresDatabase.EnsureExists(connectionString, TimeSpan.FromSeconds(60));
-
+                };
+                var forces = services.GetRequiredService<Forces>();
                 var options = new StoreOptions();
-                options.Connection(connectionString);
+                if (forces.Enabled)
+                {
+                    // A database per force: one force's records never share a table with another's.
+                    options.MultiTenantedDatabases(tenancy =>
+                    {
+                        foreach (var force in forces.Configured)
+                        {
+                            var database = Forces.DatabaseFor(server.Database!, force);
+                            forces.Register(database, force);
+                            tenancy.AddSingleTenantDatabase(EnsureDatabase(server, database), force);
+                        }
+                    });
+                    options.Advanced.DefaultTenantUsageEnabled = false;
+                }
+                else
+                {
+                    options.Connection(EnsureDatabase(server, server.Database!));
+                }
                 options.DatabaseSchemaName = "masip";
                 options.Events.DatabaseSchemaName = "masip";
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
@@ -54,7 +72,7 @@ public static class MartenExtensions
                 options.Schema.For<AuditHead>();
                 return options;
             })
-            .UseLightweightSessions()
+            .BuildSessionsWith<ForceSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold)
             .AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton, o =>
@@ -67,5 +85,12 @@ public static class MartenExtensions
                 o.Name = AuditSealer.SealerName;
                 o.Options.BatchSize = 1000;
             });
+    }
+
+    private static string EnsureDatabase(Npgsql.NpgsqlConnectionStringBuilder server, string database)
+    {
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+        PostgresDatabase.EnsureExists(connectionString, TimeSpan.FromSeconds(60));
+        return connectionString;
     }
 }

@@ -9,11 +9,12 @@ namespace Masip.ServiceDefaults.Sharing;
 /// interceptor applies it to queries; the command pipeline applies it inside the command's
 /// transaction, so a command's disclosure commits with the command.
 /// </summary>
-public sealed class ReplyDisclosure(SharingAgreement agreement)
+public sealed class ReplyDisclosure(SharingAgreements agreements)
 {
     /// <summary>Filters <paramref name="reply"/> in place; the disclosure to audit, or null when it disclosed no personal data.</summary>
     public Disclosure? Filter(IMessage reply, SharingContext sharing)
     {
+        var agreement = agreements.Current;
         var result = ResponseFilter.Apply(reply,
             dataClass => agreement.MaySee(sharing.Caller.RoleKey, dataClass, sharing.Purpose, sharing.VictimConsented),
             agreement.IsPersonal);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Masip.ServiceDefaults.Tenancy;
 
 namespace Masip.ServiceDefaults.Sharing;
 
@@ -17,7 +18,12 @@ public static class SharingExtensions
     public static IServiceCollection AddMasipSharing(this IServiceCollection services)
     {
         services.AddSingleton(provider =>
-            SharingAgreement.LoadFile(provider.GetRequiredService<IConfiguration>()[AgreementKey] ?? DefaultAgreementPath));
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            return SharingAgreements.Load(configuration, Forces.From(configuration), configuration[AgreementKey] ?? DefaultAgreementPath);
+        });
+        // The agreement of the force being served, resolved where it is used (a call, a message, a scan).
+        services.AddTransient(provider => provider.GetRequiredService<SharingAgreements>().Current);
         services.AddSingleton(ContractCatalog.Default);
         services.AddHostedService<SharingStartupCheck>();
         return services;
@@ -32,7 +38,6 @@ internal sealed class SharingStartupCheck(IServiceProvider services, ContractCat
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var agreement = services.GetRequiredService<SharingAgreement>();
         var served = services.GetServices<EndpointDataSource>()
             .SelectMany(source => source.Endpoints)
             .Select(endpoint => endpoint.Metadata.GetMetadata<GrpcMethodMetadata>())
@@ -40,7 +45,8 @@ internal sealed class SharingStartupCheck(IServiceProvider services, ContractCat
             .Select(metadata => catalog.Method(metadata.Method.FullName))
             .OfType<Google.Protobuf.Reflection.MethodDescriptor>()
             .Distinct();
-        var problems = ContractCheck.Methods(served, agreement);
+        var problems = services.GetRequiredService<SharingAgreements>().All
+            .SelectMany(agreement => ContractCheck.Methods(served, agreement)).Distinct().ToList();
         return problems.Count == 0
             ? Task.CompletedTask
             : throw new InvalidOperationException("The gRPC contracts do not fit the sharing agreement:\n  " + string.Join("\n  ", problems));

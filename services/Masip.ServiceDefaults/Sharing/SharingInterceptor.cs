@@ -3,6 +3,7 @@ using Grpc.Core.Interceptors;
 using Google.Protobuf;
 using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Identity;
+using Masip.ServiceDefaults.Tenancy;
 
 namespace Masip.ServiceDefaults.Sharing;
 
@@ -12,7 +13,7 @@ namespace Masip.ServiceDefaults.Sharing;
 /// x-masip-purpose header; the method's first purpose by default). After it: the reply is
 /// filtered through the agreement, and a disclosure of personal data is audited.
 /// </summary>
-public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatalog catalog, ReplyDisclosure replies, DisclosureAuditor auditor)
+public sealed class SharingInterceptor(SharingAgreements agreements, Forces forces, ContractCatalog catalog, ReplyDisclosure replies, DisclosureAuditor auditor)
     : Interceptor
 {
     public const string PurposeHeader = "x-masip-purpose";
@@ -78,6 +79,13 @@ public sealed class SharingInterceptor(SharingAgreement agreement, ContractCatal
     {
         var caller = Caller.From(context.GetHttpContext().User)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "a bearer token with sub, agency and role is required"));
+        // The force the call acts for (entered from the token by the force middleware): one this deployment serves.
+        var force = context.GetHttpContext().User.FindFirst(Forces.Claim)?.Value;
+        if (forces.TenantFor(force) is not { } tenant || tenant != Forces.Current)
+            throw new RpcException(new Status(StatusCode.Unauthenticated, forces.Enabled
+                ? $"the token's force '{Shorten(force ?? "(none)")}' is not one this deployment serves"
+                : "the token names a force, and this deployment serves one force only"));
+        var agreement = agreements.Current;
         // Identities the agreement knows: a party's token, with a role that party gives its people.
         if (!agreement.IsParty(caller.Agency))
             throw new RpcException(new Status(StatusCode.Unauthenticated,

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Tenancy;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Masip.Advocacy.Lists;
@@ -14,7 +15,7 @@ namespace Masip.Advocacy.VictimUpdates.Overdue;
 /// pipeline decides the loser of a race again, on a task already overdue.
 /// </summary>
 public sealed class OverdueUpdateScanner(
-    IDocumentStore store, CommandPipeline pipeline, TimeProvider clock, IOptions<VictimUpdateOptions> options, ILogger<OverdueUpdateScanner> logger)
+    IDocumentStore store, CommandPipeline pipeline, Forces forces, TimeProvider clock, IOptions<VictimUpdateOptions> options, ILogger<OverdueUpdateScanner> logger)
     : BackgroundService
 {
     public static readonly Actor Scanner = Actor.Service(AdvocacyHost.Name, "overdue-scan");
@@ -28,7 +29,7 @@ public sealed class OverdueUpdateScanner(
             {
                 try
                 {
-                    await ScanOnce(stoppingToken);
+                    await forces.ForEachAsync(ScanOnce, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -50,7 +51,7 @@ public sealed class OverdueUpdateScanner(
         while (true)
         {
             IReadOnlyList<(Guid Id, DateTimeOffset DueAt)> page;
-            await using (var query = store.QuerySession())
+            await using (var query = store.QueryForForce())
             {
                 var due = query.Query<VictimUpdateTask>().Where(t => t.Status == UpdateTaskStatus.Open && !t.Overdue && t.DueAt < now);
                 if (after is { } key)

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Tenancy;
 using Marten;
 using Masip.Contracts.Common;
 using Masip.Police.Griffin;
@@ -66,7 +67,7 @@ public sealed class ClockScanner(
         {
             IReadOnlyList<ClockListItem> items;
             PageInfo info;
-            await using (var query = store.QuerySession())
+            await using (var query = store.QueryForForce())
                 (items, info) = await ClockList.Read(query, now, clocks.Value.VictimUpdateCadenceDays, null, page, ct);
             foreach (var item in items)
                 raised += await Raise(item, ct);
@@ -85,7 +86,7 @@ public sealed class ClockScanner(
         for (var offset = 0; ; offset += size)
         {
             IReadOnlyList<Guid> ids;
-            await using (var query = store.QuerySession())
+            await using (var query = store.QueryForForce())
                 ids = await query.Query<Nominal>().Where(n => n.Status == "accepted" && n.ReviewDue != null && n.ReviewDue <= by)
                     .OrderBy(n => n.ReviewDue).ThenBy(n => n.Id).Skip(offset).Take(size).Select(n => n.Id).ToListAsync(ct);
             foreach (var id in ids)
