@@ -44,11 +44,13 @@ public sealed record CliEnvironment(TextWriter Out, TextWriter Error, ChannelFac
 
     /// <summary>
     /// Channels over the network, each call carrying a development token minted for the
-    /// identity (DevelopmentTokens: accepted only by services running in Development).
+    /// identity (DevelopmentTokens: accepted only by services running in Development), acting for
+    /// the force MASIP_FORCE names when the deployment serves several.
     /// </summary>
     public static ChannelFactory NetworkChannels(Func<string, string?> variables) => (service, identity, purpose) =>
     {
-        var token = DevelopmentTokens.Mint(identity.Subject, identity.Agency, identity.Role, TimeSpan.FromMinutes(30));
+        var force = variables("MASIP_FORCE") is { Length: > 0 } named ? named : null;
+        var token = DevelopmentTokens.Mint(identity.Subject, identity.Agency, identity.Role, TimeSpan.FromMinutes(30), force: force);
         return GrpcChannel.ForAddress(EndpointOf(service, variables), new GrpcChannelOptions
         {
             HttpHandler = new HeadersHandler(token, purpose) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },

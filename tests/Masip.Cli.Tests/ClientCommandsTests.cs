@@ -238,7 +238,19 @@ public sealed class ClientCommandsTests(CliWorld world) : IClassFixture<CliWorld
         var payload = parts[1].Replace('-', '+').Replace('_', '/');
         var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='))).RootElement;
         Assert.Equal(("advocate-9", "advocacy", "advocate"), (claims.GetProperty("sub").GetString(), claims.GetProperty("agency").GetString(), claims.GetProperty("role").GetString()));
+        Assert.False(claims.TryGetProperty("force", out _));
         (await world.RunAsync("token", "--agency", "mi5", "--role", "advocate")).BadUsage("mi5");
+    }
+
+    [Fact]
+    public async Task Token_names_the_force_it_acts_for_when_asked()
+    {
+        var run = (await world.RunAsync("token", "--agency", "police", "--role", "stac-officer", "--force", "north")).Succeeded();
+
+        var payload = run.Output.Trim().Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='))).RootElement;
+        Assert.Equal("north", claims.GetProperty("force").GetString());
+        (await world.RunAsync("token", "--agency", "police", "--role", "stac-officer", "--force", "North Force")).BadUsage("--force");
     }
 
     [Fact]
