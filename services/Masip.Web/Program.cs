@@ -1,0 +1,4 @@
+using Masip.Web;
+
+var app = WebConsole.Build(WebConsole.CreateBuilder(args));
+app.Run();
