@@ -69,3 +69,21 @@ public sealed class IdForm
     public string Id { get; set; } = "";
     public string Reason { get; set; } = "";
 }
+
+public sealed class TriageForm
+{
+    public bool[] Answers { get; set; } = new bool[10];
+    public bool Violence { get; set; }
+    public bool Children { get; set; }
+    public bool CourtCase { get; set; }
+    public bool BreakIns { get; set; }
+    public string Judgement { get; set; } = "";
+    public string Rationale { get; set; } = "";
+}
+
+public sealed class VoiceForm
+{
+    public string Concerns { get; set; } = "";
+    public string Wishes { get; set; } = "";
+    public bool ShareWithDmm { get; set; }
+}
