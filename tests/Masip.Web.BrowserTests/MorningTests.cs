@@ -93,7 +93,7 @@ public sealed class MorningTests(TestBed bed) : IClassFixture<TestBed>
         await Assertions.Expect(advocate.GetByRole(AriaRole.Status)).ToHaveTextAsync("Referral accepted.");
         await advocate.GotoAsync(detail!);
         await Assertions.Expect(advocate.GetByTestId("referral-status")).ToHaveTextAsync("accepted");
-        await advocate.GetByLabel("Share with").SelectOptionAsync("dmm");
+        await advocate.GetByLabel("Share with", new() { Exact = true }).SelectOptionAsync("dmm");
         await advocate.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
         await Assertions.Expect(advocate.GetByRole(AriaRole.Status)).ToHaveTextAsync("Consent recorded.");
         await advocate.GetByLabel("Concerns").FillAsync("VOICE: afraid he waits outside work");
