@@ -86,7 +86,8 @@ public static class WebConsole
         app.Use(async (context, next) =>
         {
             // Pages carry personal data: never cache them, never frame them.
-            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.CacheControl = "no-cache, no-store";
+            context.Response.Headers.Pragma = "no-cache";
             context.Response.Headers.XFrameOptions = "DENY";
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
