@@ -139,6 +139,17 @@ public sealed class MorningTests(TestBed bed) : IClassFixture<TestBed>
         await Assertions.Expect(advocate.GetByTestId("withheld-marker").First).ToBeVisibleAsync();
         await Assertions.Expect(advocate.GetByTestId("agenda-withheld")).ToContainTextAsync("Withheld from this view");
         await Assertions.Expect(advocate.GetByTestId("agenda-heading")).ToContainTextAsync("advocacy/advocate");
+
+        // The advocate's token does not open the police's review queue: the service says no, the page says why.
+        await advocate.GotoAsync("/stac/queue");
+        await Assertions.Expect(advocate.GetByRole(AriaRole.Alert)).ToContainTextAsync("Not allowed for your role");
+        await Assertions.Expect(advocate.GetByRole(AriaRole.Link, new() { Name = reference })).ToHaveCountAsync(0);
+
+        // Nobody signed in: every page sends the browser to the sign-in page first.
+        var stranger = await (await console.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = console.Address })).NewPageAsync();
+        await stranger.GotoAsync(detail!);
+        await Assertions.Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Assertions.Expect(stranger.Locator("body")).Not.ToContainTextAsync("Test Victim W1");
     }
 
     private static GrpcChannel Channel(Microsoft.AspNetCore.TestHost.TestServer server) =>
