@@ -12,6 +12,7 @@ public static class Screenshots
 
     public static async Task<string> TakeAsync(IPage page, string name)
     {
+        await Accessibility.AssertCleanAsync(page, name);
         var path = Path.Combine(Directory, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
