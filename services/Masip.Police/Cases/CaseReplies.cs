@@ -89,6 +89,7 @@ public static class CaseReplies
             Considered = s.Considered,
             WillApply = s.WillApply ?? false,
             ConsideredReason = s.ConsideredReason ?? "",
+            WhyNot = s.WhyNot ?? "",
             Status = s.Status,
             AppliedOn = s.AppliedOn is { } a ? Formats.Date(a) : "",
             GrantedAt = s.GrantedAt is { } g ? Formats.Instant(g) : "",
