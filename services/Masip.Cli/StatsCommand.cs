@@ -20,6 +20,7 @@ public static class StatsCommand
         "advocacy_referral_rate", "nhs_referral_rate", "probation_referral_rate",
         "spo_considered", "spo_will_apply", "spo_not_applying", "spo_applied", "spo_granted", "spo_breached", "spo_statuses", "spo_why_not",
         "mean_days_application_to_grant", "relationships", "referral_rates_by_tier", "referral_rates_by_relationship",
+        "reviewed_s4a_i", "reviewed_s4a_ii", "reviewed_s4a_both",
     ];
 
     /// <summary>The agencies `masip stats` gathers, in the order it prints them.</summary>
@@ -151,6 +152,7 @@ public static class StatsCommand
                 r.AdvocacyReferralRate, r.NhsReferralRate, r.ProbationReferralRate,
                 r.SpoConsidered, r.SpoWillApply, r.SpoNotApplying, r.SpoApplied, r.SpoGranted, r.SpoBreached, Counts(r.SpoStatuses), Counts(r.SpoWhyNot),
                 r.MeanDaysApplicationToGrant, Counts(r.Relationships), Groups(r.ReferralRatesByTier), Groups(r.ReferralRatesByRelationship),
+                r.ReviewedS4AI, r.ReviewedS4AIi, r.ReviewedS4ABoth,
             ];
             writer.WriteLine(string.Join(",", cells.Select(c => Field(Convert.ToString(c, CultureInfo.InvariantCulture) ?? ""))));
         }

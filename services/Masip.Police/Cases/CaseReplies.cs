@@ -78,6 +78,8 @@ public static class CaseReplies
         }));
         if (c.Review?.S2aJustification is { } justification)
             reply.Review.S2AJustification = justification;
+        if (c.Review?.S4aLimb is { } limb)
+            reply.Review.S4ALimb = limb;
         StalkingReplies.Fill(reply, c);
         return reply;
     }

@@ -42,6 +42,12 @@ public sealed class MonthlyTally(string month, string borough)
         if (c.Report.Flags.DomesticAbuse) r.DomesticAbuse++;
         if (c.Report.Flags.OnlineElement) r.OnlineElement++;
         if (c.Review is not null) r.Reviewed++;
+        switch (c.Review?.S4aLimb)
+        {
+            case "i": r.ReviewedS4AI++; break;
+            case "ii": r.ReviewedS4AIi++; break;
+            case "both": r.ReviewedS4ABoth++; break;
+        }
         switch (c.Tier)
         {
             case 1: r.Tier1++; break;
