@@ -26,7 +26,7 @@ public sealed class MonthlyStatisticsTests(TestBed bed) : IClassFixture<TestBed>
     [Fact]
     public async Task The_counts_by_month_match_the_events_of_a_synthetic_night()
     {
-        // PSR consultations: two submitted (one after its due date would need a clock: both on time), one withdrawn, three open.
+        // PSR consultations: two with STAC input and submitted (both before their due date), one withdrawn, three open.
         var subject = await Person();
         string[] fates = ["submitted", "submitted", "withdrawn", "open", "open", "open"];
         foreach (var fate in fates)
@@ -37,6 +37,11 @@ public sealed class MonthlyStatisticsTests(TestBed bed) : IClassFixture<TestBed>
                 ConsultationId = id, PersonId = subject.PersonId, Court = "Test Magistrates' Court", HearingDate = Date(37), DueDate = Date(30),
                 Offence = "s4A", Requester = "writer-001", RequesterRole = "court-report-writer",
             });
+            if (fate == "submitted")
+                await _probation.Psr.RecordStacInputAsync(new RecordStacInputRequest
+                {
+                    ConsultationId = id, ReviewedPapers = "MG5", History = "two prior harassment matters", StalkingConsiderations = "fixated",
+                });
             if (fate == "submitted")
                 await _probation.Psr.SubmitPsrConsultationAsync(new SubmitPsrConsultationRequest { ConsultationId = id });
             if (fate == "withdrawn")
@@ -58,7 +63,7 @@ public sealed class MonthlyStatisticsTests(TestBed bed) : IClassFixture<TestBed>
         var conditioned = await Person(withCondition);
         await _probation.People.AddLicenceConditionAsync(new AddLicenceConditionRequest
         {
-            PersonId = conditioned.PersonId, ConditionId = Guid.NewGuid().ToString(), Kind = "no-contact", Detail = "no contact with the victim",
+            PersonId = conditioned.PersonId, ConditionId = Guid.NewGuid().ToString(), Kind = "no-contact", Detail = "no contact with the victim", ProtectedPerson = "Test Victim 9",
         });
         await _probation.People.RecordCustodyAsync(new RecordCustodyRequest { PersonId = conditioned.PersonId, Establishment = "HMP Test A", ExpectedRelease = Date(10) });
         var without = Guid.NewGuid();
