@@ -1,5 +1,6 @@
 using Masip.Advocacy;
 using Masip.Advocacy.Referrals;
+using Masip.Advocacy.Statistics;
 using Masip.Advocacy.Support;
 using Masip.Advocacy.VictimUpdates;
 using Masip.ServiceDefaults;
@@ -18,4 +19,5 @@ app.MapMasipDefaults();
 app.MapGrpcService<AdvocacyReferralsGrpc>();
 app.MapGrpcService<AdvocacySupportGrpc>();
 app.MapGrpcService<AdvocacyWorkGrpc>();
+app.MapGrpcService<AdvocacyStatisticsGrpc>();
 app.Run();

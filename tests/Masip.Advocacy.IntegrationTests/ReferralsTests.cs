@@ -255,6 +255,30 @@ public sealed class ReferralsTests(TestBed bed) : IClassFixture<TestBed>, IAsync
         Assert.All(list.Referrals, r => Assert.Equal("accepted", r.Status));
     }
 
+    [Fact]
+    public async Task A_police_referral_brings_the_victims_contact_preferences_and_the_advocate_sees_them()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var withPreferences = PoliceReferral($"CRIS-IT-PREFS-{tag}", "Test Person 601") with
+        {
+            SafeNumbers = ["07700 900111 (safe)"], SafeTimes = "weekdays 10:00-12:00", NoWithheldNumbers = true, InterpreterNeeded = true,
+            Language = "Polish", PreferredName = "Ola", HasContactPreferences = true,
+        };
+        var without = PoliceReferral($"CRIS-IT-NOPREFS-{tag}", "Test Person 602");
+        var (first, second) = (NewId.NextGuid(), NewId.NextGuid());
+
+        await _broker.Publish(withPreferences, first);
+        await _broker.Publish(without, second);
+        await _advocacy.Consumed.Await(first);
+        await _advocacy.Consumed.Await(second);
+
+        var shown = (await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = withPreferences.ReferralId.ToString() })).ContactPreferences;
+        Assert.Equal(["07700 900111 (safe)"], shown.SafeNumbers);
+        Assert.Equal(("weekdays 10:00-12:00", true, true, "Polish", "Ola"),
+            (shown.SafeTimes, shown.NoWithheldNumbers, shown.InterpreterNeeded, shown.Language, shown.PreferredName));
+        Assert.Null((await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = without.ReferralId.ToString() })).ContactPreferences);
+    }
+
     private static VictimReferredToAdvocacyV1 PoliceReferral(string crimeReference, string victimName) => new(
         Guid.NewGuid(), crimeReference, victimName, "07700 900321", null, "s4A, victim wants support", "officer-001", DateTimeOffset.UtcNow);
 

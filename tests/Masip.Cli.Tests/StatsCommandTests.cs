@@ -15,7 +15,7 @@ public sealed class StatsCommandTests(CliWorld world) : IClassFixture<CliWorld>
         (await world.RunAsync("demo", "night", "--seed", "17", "--date", night, "--out", file)).Succeeded();
         (await world.RunAsync("police", "import", file)).Succeeded();
 
-        var csv = (await world.RunAsync("stats", "--from", night, "--to", night, "--csv")).Succeeded().Output
+        var csv = (await world.RunAsync("stats", "--agency", "police", "--from", night, "--to", night, "--csv")).Succeeded().Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
         var records = (await File.ReadAllLinesAsync(file)).Select(JsonParser.Default.Parse<CrimeReportRecord>).ToList();
@@ -27,5 +27,15 @@ public sealed class StatsCommandTests(CliWorld world) : IClassFixture<CliWorld>
         Assert.Equal(string.Join(",", StatsCommand.Columns), csv[0]);
         Assert.Equal(expected, csv.Skip(1).Select(l => string.Join(",", l.Split(',').Take(10))).OrderBy(l => l, StringComparer.Ordinal));
         Assert.Equal(48, records.Count);
+
+        // Every agency in one long CSV: the police measures are the same counts, one line each.
+        var all = (await world.RunAsync("stats", "--from", night, "--to", night, "--csv")).Succeeded().Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        Assert.Equal(StatsCommand.LongColumns, all[0]);
+        Assert.Equal(records.Count, all.Where(l => l[0] == "police" && l[3] == "reports").Sum(l => int.Parse(l[4])));
+        Assert.Equal(records.Count(r => r.DomesticAbuse), all.Where(l => l[0] == "police" && l[3] == "domestic_abuse").Sum(l => int.Parse(l[4])));
+        Assert.Equal(records.GroupBy(r => r.Borough).Count(), all.Count(l => l[0] == "police" && l[3] == "reports"));
+        Assert.All(all.Skip(1), l => Assert.Contains(l[0], StatsCommand.Agencies));
+        (await world.RunAsync("stats", "--agency", "courts")).BadUsage("--agency");
     }
 }

@@ -20,6 +20,30 @@ public sealed class StatsCsvTests
         Assert.Equal(string.Join(",", StatsCommand.Columns), lines[0]);
         Assert.StartsWith("2026-11,\"Kensington, Chelsea\",12,3,7,", lines[1]);
         Assert.Contains(",1:1;16:2,", lines[1]);
-        Assert.EndsWith(",0.25,0,0", lines[1]);
+        Assert.Contains(",0.25,0,0,", lines[1]);
+        Assert.Equal(StatsCommand.Columns.Length, lines[1].Split(',').Length - 1); // one comma inside the quoted borough
+    }
+
+    [Fact]
+    public void The_long_CSV_has_one_line_per_agency_month_and_measure_with_counts_by_code_as_measures()
+    {
+        var police = new MonthlyStatistics { Month = "2026-11", Borough = "Camden", Reports = 4 };
+        police.SpoWhyNot.Add(new CodeCount { Code = "victim-declined", Count = 2 });
+        police.ReferralRatesByTier.Add(new ReferralRates { Group = "3", Reviewed = 2, Advocacy = 1, AdvocacyRate = 0.5 });
+        var nhs = new Masip.Contracts.Nhs.MonthlyStatistics { Month = "2026-11", ReferralsReceived = 3 };
+        nhs.MeasureChanges.Add(new Masip.Contracts.Nhs.MeasureChangeSummary { Measure = "mood", Paired = 2, MeanChange = -3.5 });
+        var writer = new StringWriter();
+
+        StatsCommand.WriteLongCsv(writer, [("police", [police]), ("nhs", [nhs])]);
+
+        var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("agency,month,borough,measure,value", lines[0]);
+        Assert.Contains("police,2026-11,Camden,reports,4", lines);
+        Assert.Contains("police,2026-11,Camden,spo_why_not.victim-declined,2", lines);
+        Assert.Contains("police,2026-11,Camden,referral_rates_by_tier.3.advocacy,1", lines);
+        Assert.Contains("police,2026-11,Camden,referral_rates_by_tier.3.advocacy_rate,0.5", lines);
+        Assert.Contains("nhs,2026-11,,referrals_received,3", lines);
+        Assert.Contains("nhs,2026-11,,measure_changes.mood.mean_change,-3.5", lines);
+        Assert.All(lines.Skip(1), l => Assert.Equal(5, l.Split(',').Length));
     }
 }

@@ -65,7 +65,10 @@ public sealed class MonthlyStatisticsTests(TestBed bed) : IClassFixture<TestBed>
                 });
             if (step.Outcome is { } outcome)
             {
-                await spo.RecordSpoConsideredAsync(new RecordSpoConsideredRequest { CaseId = caseId, Reason = "not needed" });
+                await spo.RecordSpoConsideredAsync(new RecordSpoConsideredRequest
+                {
+                    CaseId = caseId, Reason = "not needed", WhyNot = step.Tier == 3 ? "victim-declined" : "",
+                });
                 await reviews.CloseCaseAsync(new CloseCaseRequest
                 {
                     CaseId = caseId, Outcome = outcome, Reason = "synthetic", HomeOfficeOutcome = step.Code!,
@@ -103,5 +106,18 @@ public sealed class MonthlyStatisticsTests(TestBed bed) : IClassFixture<TestBed>
         Assert.All(rows, r => Assert.Equal(r.Reviewed == 0 ? 0 : Math.Round((double)r.ReferredToAdvocacy / r.Reviewed, 4), r.AdvocacyReferralRate));
         Assert.Equal(night.Count(s => s.Code == "15"), rows.Sum(r => r.HomeOfficeOutcomes.Where(c => c.Code == "15").Sum(c => c.Count)));
         Assert.Equal(night.Count(s => s.Outcome == "nfa"), rows.Sum(r => r.NfaReasons.Where(c => c.Code == "lack-of-evidence").Sum(c => c.Count)));
+
+        // The SPO lifecycle and "why not": every closed case had its SPO considered and not applied for, coded for Tier 3 only.
+        var closed = night.Where(s => s.Outcome is not null).ToList();
+        Assert.Equal((closed.Count, 0, closed.Count), (rows.Sum(r => r.SpoConsidered), rows.Sum(r => r.SpoWillApply), rows.Sum(r => r.SpoNotApplying)));
+        Assert.Equal(closed.Count(s => s.Tier == 3), rows.Sum(r => r.SpoWhyNot.Where(c => c.Code == "victim-declined").Sum(c => c.Count)));
+        Assert.Equal(closed.Count(s => s.Tier != 3), rows.Sum(r => r.SpoWhyNot.Where(c => c.Code == "not-coded").Sum(c => c.Count)));
+        // By relationship: every report once; by tier: the reviewed, with their referrals.
+        Assert.All(rows, r => Assert.Equal(r.Reports, r.Relationships.Sum(c => c.Count)));
+        Assert.All(rows, r => Assert.Equal((r.Reviewed, r.ReferredToAdvocacy, r.ReferredToNhs, r.ReferredToProbation),
+            (r.ReferralRatesByTier.Sum(g => g.Reviewed), r.ReferralRatesByTier.Sum(g => g.Advocacy), r.ReferralRatesByTier.Sum(g => g.Nhs), r.ReferralRatesByTier.Sum(g => g.Probation))));
+        Assert.All(rows, r => Assert.Equal(r.Reviewed, r.ReferralRatesByRelationship.Sum(g => g.Reviewed)));
+        foreach (var tier in new[] { 1, 2, 3 })
+            Assert.Equal(night.Count(s => s.Tier == tier && s.Advocacy), rows.Sum(r => r.ReferralRatesByTier.Where(g => g.Group == tier.ToString()).Sum(g => g.Advocacy)));
     }
 }

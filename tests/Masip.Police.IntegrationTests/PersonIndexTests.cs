@@ -51,6 +51,19 @@ public sealed class PersonIndexTests(TestBed bed) : IClassFixture<TestBed>, IAsy
         });
         var alexVictim = await intake.GetCaseAsync(new GetCaseRequest { CaseId = Cases.Masip_CaseId(byAlex.CrimeReference) });
         var alexSuspect = await intake.GetCaseAsync(new GetCaseRequest { CaseId = Cases.Masip_CaseId(bySam.CrimeReference) });
+        // Alex is referred to advocacy as a victim, and to the NHS as a suspect: only the first carries Alex's contact preferences.
+        var referrals = new PoliceReferrals.PoliceReferralsClient(_host.Channel);
+        var asVictim = Guid.NewGuid();
+        var asSuspect = Guid.NewGuid();
+        await referrals.ReferVictimToAdvocacyAsync(new ReferVictimToAdvocacyRequest
+        {
+            ReferralId = asVictim.ToString(), CrimeReference = byAlex.CrimeReference, VictimName = alex.Name, Reason = "support",
+        });
+        await new StacReviews.StacReviewsClient(_host.Channel).ReviewReportAsync(ReviewTests.Review(alexSuspect.CaseId));
+        await referrals.ReferPerpetratorToNhsAsync(new ReferPerpetratorToNhsRequest
+        {
+            ReferralId = asSuspect.ToString(), CaseId = alexSuspect.CaseId, NhsService = "assessment", Reason = "assessment",
+        });
 
         Assert.Equal(alexVictim.Persons.VictimPersonId, alexSuspect.Persons.SuspectPersonId);
         Assert.True(alexVictim.Persons.VictimIsSuspectElsewhere);
@@ -70,6 +83,8 @@ public sealed class PersonIndexTests(TestBed bed) : IClassFixture<TestBed>, IAsy
                 async () => await new PolicePerpetrators.PolicePerpetratorsClient(channel).GetSuspectHistoryAsync(
                     new GetSuspectHistoryRequest { PerpetratorId = alexSuspect.PerpetratorId }),
                 async () => await new StacReviews.StacReviewsClient(channel).GetReviewQueueAsync(new GetReviewQueueRequest()),
+                async () => await new PoliceReferrals.PoliceReferralsClient(channel).ListCaseReferralsAsync(
+                    new ListCaseReferralsRequest { CaseId = alexSuspect.CaseId }),
             };
             foreach (var view in views)
             {
@@ -89,5 +104,20 @@ public sealed class PersonIndexTests(TestBed bed) : IClassFixture<TestBed>, IAsy
             }
         }
         Assert.Contains("police/stac-officer", seen);
+
+        // What leaves the police: the referral to advocacy (Alex the victim) carries the safe number; the NHS referral (Alex the suspect) nothing of Alex's contact.
+        await using var db = new Npgsql.NpgsqlConnection(bed.ConnectionStringFor(PoliceHost.Name));
+        await db.OpenAsync();
+        async Task<string> EventData(Guid stream)
+        {
+            await using var command = new Npgsql.NpgsqlCommand("select string_agg(data::text, ' ') from masip.mt_events where stream_id = @id", db);
+            command.Parameters.AddWithValue("id", stream);
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+        Assert.Contains(safeNumber, await EventData(asVictim));
+        var toNhs = await EventData(asSuspect);
+        Assert.DoesNotContain(safeNumber, toNhs);
+        Assert.DoesNotContain(alex.Phone, toNhs);
+        Assert.DoesNotContain(alex.Email, toNhs);
     }
 }

@@ -22,7 +22,33 @@ public sealed record VictimReferredToAdvocacyV1(
     string? VictimEmail,
     [DataClass("case.summary"), ServedAs("masip.police.VictimReferralReply.reason"), ServedAs("masip.advocacy.ReferralReply.reason")] string Reason,
     [DataClass("officer.identity"), ServedAs("masip.police.VictimReferralReply.referred_by")] string ReferredBy,
-    [DataClass("record.meta")] DateTimeOffset ReferredAt);
+    [DataClass("record.meta")] DateTimeOffset ReferredAt,
+    // The victim's contact preferences agreed with the police (issue 17.4), when there are any.
+    [DataClass("victim.contact")]
+    [ServedAs("masip.police.ContactPreferencesView.safe_numbers")]
+    [ServedAs("masip.advocacy.ContactPreferences.safe_numbers")]
+    IReadOnlyList<string>? SafeNumbers = null,
+    [DataClass("victim.contact")]
+    [ServedAs("masip.police.ContactPreferencesView.safe_times")]
+    [ServedAs("masip.advocacy.ContactPreferences.safe_times")]
+    string? SafeTimes = null,
+    [DataClass("victim.contact")]
+    [ServedAs("masip.police.ContactPreferencesView.no_withheld_numbers")]
+    [ServedAs("masip.advocacy.ContactPreferences.no_withheld_numbers")]
+    bool NoWithheldNumbers = false,
+    [DataClass("victim.contact")]
+    [ServedAs("masip.police.ContactPreferencesView.interpreter_needed")]
+    [ServedAs("masip.advocacy.ContactPreferences.interpreter_needed")]
+    bool InterpreterNeeded = false,
+    [DataClass("victim.contact")]
+    [ServedAs("masip.police.ContactPreferencesView.language")]
+    [ServedAs("masip.advocacy.ContactPreferences.language")]
+    string? Language = null,
+    [DataClass("victim.identity")]
+    [ServedAs("masip.police.ContactPreferencesView.preferred_name")]
+    [ServedAs("masip.advocacy.ContactPreferences.preferred_name")]
+    string? PreferredName = null,
+    [DataClass("record.meta")] bool HasContactPreferences = false);
 
 /// <summary>
 /// A police case event the victim must hear about (Victims' Code: update after key decisions):

@@ -35,6 +35,15 @@ public sealed partial class AdvocacyReferralsGrpc(CommandPipeline pipeline, IQue
         reply.PastEpisodeIds.AddRange(referral.PastEpisodeIds.Select(id => id.ToString()));
         reply.LinkedReferralIds.AddRange(referral.LinkedReferralIds.Select(id => id.ToString()));
         reply.ConsentToShareWith.AddRange(referral.ConsentToShareWith);
+        if (referral.ContactPreferences is { } preferences)
+        {
+            reply.ContactPreferences = new ContactPreferences
+            {
+                SafeTimes = preferences.SafeTimes ?? "", NoWithheldNumbers = preferences.NoWithheldNumbers,
+                InterpreterNeeded = preferences.InterpreterNeeded, Language = preferences.Language ?? "", PreferredName = preferences.PreferredName ?? "",
+            };
+            reply.ContactPreferences.SafeNumbers.AddRange(preferences.SafeNumbers);
+        }
         if (referral.Triage is { } t)
             reply.Triage = new Triage
             {

@@ -11,7 +11,15 @@ public sealed record ReferralReceived(
     string? VictimPhone,
     string? VictimEmail,
     string Reason,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    VictimContactPreferences? ContactPreferences = null);
+
+/// <summary>
+/// How the victim wants to be contacted, as agreed with the police and sent with a police referral
+/// (safe numbers and times, no withheld numbers, interpreter and language, the name to use).
+/// </summary>
+public sealed record VictimContactPreferences(
+    IReadOnlyList<string> SafeNumbers, string? SafeTimes, bool NoWithheldNumbers, bool InterpreterNeeded, string? Language, string? PreferredName);
 
 /// <summary>The same victim in the same case was referred again: linked to this referral, not doubled.</summary>
 public sealed record DuplicateReferralLinked(Guid ReferralId, Guid DuplicateReferralId, string Source, DateTimeOffset LinkedAt);
@@ -100,6 +108,7 @@ public sealed record Referral(
     public List<Contact> Contacts { get; init; } = [];
     public List<string> ConsentToShareWith { get; init; } = [];
     public VoiceOfVictim? Voice { get; init; }
+    public VictimContactPreferences? ContactPreferences { get; init; }
 
     public bool HasConsentToShareWith(string party) => ConsentToShareWith.Contains(party);
 
@@ -108,6 +117,7 @@ public sealed record Referral(
         received.VictimPhone, received.VictimEmail, received.Reason, received.ReceivedAt)
     {
         DuplicateKey = ReferralDuplicates.KeyOf(received.CrimeReference, received.VictimName),
+        ContactPreferences = received.ContactPreferences,
     };
 
     public Referral Apply(DuplicateReferralLinked e) => this with { LinkedReferralIds = [.. LinkedReferralIds, e.DuplicateReferralId] };

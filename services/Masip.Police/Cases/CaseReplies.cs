@@ -78,6 +78,8 @@ public static class CaseReplies
         }));
         if (c.Review?.S2aJustification is { } justification)
             reply.Review.S2AJustification = justification;
+        if (c.Review?.S4aLimb is { } limb)
+            reply.Review.S4ALimb = limb;
         StalkingReplies.Fill(reply, c);
         return reply;
     }
@@ -89,6 +91,7 @@ public static class CaseReplies
             Considered = s.Considered,
             WillApply = s.WillApply ?? false,
             ConsideredReason = s.ConsideredReason ?? "",
+            WhyNot = s.WhyNot ?? "",
             Status = s.Status,
             AppliedOn = s.AppliedOn is { } a ? Formats.Date(a) : "",
             GrantedAt = s.GrantedAt is { } g ? Formats.Instant(g) : "",

@@ -7,6 +7,17 @@ public sealed record CaseRestriction(IReadOnlyList<string> AccessList, string Re
 {
     /// <summary>The restricting supervisor and the named officers; nobody else.</summary>
     public bool Allows(string subject) => subject == RestrictedBy || AccessList.Contains(subject);
+
+    /// <summary>
+    /// Who is alerted about a police-perpetrated case restricted when it arrived, until a supervisor
+    /// names the officers (RestrictCase): the force's professional standards department.
+    /// </summary>
+    public const string ProfessionalStandards = "professional-standards";
+
+    /// <summary>A report whose suspect is a police employee is restricted from the moment it arrives (import or amendment).</summary>
+    public static CaseRestriction? OnArrival(CrimeReportDetails report, DateTimeOffset at) => report.Flags.PolicePerpetrated
+        ? new CaseRestriction([], "police-perpetrated: restricted on arrival from the crime system", ProfessionalStandards, at)
+        : null;
 }
 
 public sealed partial record StacCase

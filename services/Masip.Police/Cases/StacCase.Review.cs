@@ -14,7 +14,8 @@ public sealed record ReportReviewed(
     string ReviewedBy,
     DateTimeOffset ReviewedAt,
     string? EscalationOfficer = null,
-    string? S2aJustification = null);
+    string? S2aJustification = null,
+    string? S4aLimb = null);
 
 /// <summary>
 /// The case was given a STAC tier (1 advice, 2 one partner, 3 several partners), at review or later.
@@ -44,7 +45,8 @@ public sealed record ReviewState(
     DateTimeOffset ReviewedAt,
     int Reviews,
     string? EscalationOfficer = null,
-    string? S2aJustification = null);
+    string? S2aJustification = null,
+    string? S4aLimb = null);
 
 public sealed record TierEntry(int Tier, string Reason, string TieredBy, DateTimeOffset TieredAt);
 
@@ -61,7 +63,7 @@ public sealed partial record StacCase
     public StacCase Apply(ReportReviewed e) => this with
     {
         Review = new ReviewState(e.Four, e.RiskLevel, e.RiskRationale, e.AdviceToOic, e.ReviewedBy, e.ReviewedAt, (Review?.Reviews ?? 0) + 1,
-            e.EscalationOfficer ?? Review?.EscalationOfficer, e.S2aJustification),
+            e.EscalationOfficer ?? Review?.EscalationOfficer, e.S2aJustification, e.S4aLimb),
         Status = Status == CaseStatus.Closed ? Status : CaseStatus.Reviewed,
         ReassessmentDue = false,
         ReassessmentReason = null,

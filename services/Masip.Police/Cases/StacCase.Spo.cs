@@ -1,7 +1,8 @@
 namespace Masip.Police.Cases;
 
 /// <summary>Stalking Protection Act 2019: consider an SPO in every case and record why not (HMICFRS 003 R13).</summary>
-public sealed record SpoConsidered(Guid CaseId, Guid? PerpetratorId, bool WillApply, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record SpoConsidered(Guid CaseId, Guid? PerpetratorId, bool WillApply, string Reason, string RecordedBy, DateTimeOffset RecordedAt,
+    string? WhyNot = null);
 
 /// <summary>
 /// Police applied to a magistrates' court for an interim or a full SPO. An interim application
@@ -52,6 +53,8 @@ public sealed record SpoState
 {
     public bool? WillApply { get; init; }
     public string? ConsideredReason { get; init; }
+    /// <summary>The coded reason for not applying (SpoDecisions.WhyNotReasons), when given.</summary>
+    public string? WhyNot { get; init; }
     public DateTimeOffset? ConsideredAt { get; init; }
 
     /// <summary>none | applied | interim-granted | interim-refused | full-granted | full-refused | expired</summary>
@@ -96,7 +99,7 @@ public sealed partial record StacCase
 
     public StacCase Apply(SpoConsidered e) => this with
     {
-        Spo = Spo with { WillApply = e.WillApply, ConsideredReason = e.Reason, ConsideredAt = e.RecordedAt },
+        Spo = Spo with { WillApply = e.WillApply, ConsideredReason = e.Reason, WhyNot = e.WillApply ? null : e.WhyNot, ConsideredAt = e.RecordedAt },
         LastChangedAt = e.RecordedAt,
     };
 

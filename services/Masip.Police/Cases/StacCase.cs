@@ -87,6 +87,7 @@ public sealed partial record StacCase
         LastChangedAt = e.ImportedAt,
         VictimUpdateAnchor = e.ImportedAt,
         ReportVersionAt = e.ImportedAt,
+        Restriction = CaseRestriction.OnArrival(e.Report, e.ImportedAt),
         Statements = WithStatement([], e.Report.Stalking, e.ImportedAt),
     };
 
@@ -98,6 +99,7 @@ public sealed partial record StacCase
             Report = e.Report,
             Fingerprint = e.Fingerprint,
             Amendments = Amendments + 1,
+            Restriction = Restriction ?? CaseRestriction.OnArrival(e.Report, e.AmendedAt),
             Classifications = reclassified
                 ? [.. Classifications, new ClassificationEntry(e.Report.Principal, e.Report.Included, "crime-system amendment", e.AmendedAt)]
                 : Classifications,

@@ -47,6 +47,12 @@ public sealed partial class PolicePerpetratorsGrpc(CommandPipeline pipeline, IQu
         foreach (var link in perpetrator.Links)
         {
             var c = cases.GetValueOrDefault(link.CaseId);
+            if (c?.Restriction is not null)
+            {
+                // A restricted case shows here by id only: named officers read it through GetCase, with a reason.
+                reply.Reports.Add(new LinkedReport { CaseId = link.CaseId.ToString(), LinkStatus = link.Status, Restricted = true });
+                continue;
+            }
             reply.Reports.Add(new LinkedReport
             {
                 CaseId = link.CaseId.ToString(),

@@ -3,6 +3,7 @@ using Marten;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Perpetrators;
+using Masip.Police.Restrictions;
 using Masip.Police.Referrals.ReferringPerpetrators;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
@@ -19,6 +20,7 @@ public sealed partial class PoliceReferralsGrpc(CommandPipeline pipeline, IQuery
             {
                 var stream = await scope.Stream<PerpetratorReferral>(command.ReferralId);
                 var @case = await scope.Require<StacCase>(command.CaseId, "case_id");
+                await RestrictedAccess.CheckCommand(@case, call);
                 var perpetrator = @case.PerpetratorId is { } id ? await scope.Load<Perpetrator>(id) : null;
                 stream.AppendMany(ReferPerpetratorDecision.Decide(stream.Aggregate, @case, perpetrator, command, scope.Actor, scope.Now));
             },

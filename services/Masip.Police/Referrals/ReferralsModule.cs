@@ -20,7 +20,9 @@ public static class ReferralsModule
             store.Schema.For<Outcomes.ReferralOutcome>().UseOptimisticConcurrency(true);
         });
         services.PublishIntegrationEvent<VictimReferredToAdvocacy>(e => new VictimReferredToAdvocacyV1(
-            e.ReferralId, e.CrimeReference, e.VictimName, e.VictimPhone, e.VictimEmail, e.Reason, e.ReferredBy, e.ReferredAt));
+            e.ReferralId, e.CrimeReference, e.VictimName, e.VictimPhone, e.VictimEmail, e.Reason, e.ReferredBy, e.ReferredAt,
+            e.Contact?.SafeNumbers, e.Contact?.SafeTimes, e.Contact?.NoWithheldNumbers ?? false, e.Contact?.InterpreterNeeded ?? false,
+            e.Contact?.Language, e.Contact?.PreferredName, e.Contact is not null));
         services.PublishIntegrationEvent<PerpetratorReferredToNhs>(e => new PerpetratorReferredToNhsV1(
             e.ReferralId, e.CaseId, e.PerpetratorId, e.PerpetratorName, e.DateOfBirth, e.PncId, e.Service, e.RiskLevel, e.Reason,
             e.ReferredBy, e.ReferredAt));

@@ -9,7 +9,8 @@ public sealed record VictimReferredToAdvocacy(
     string? VictimEmail,
     string Reason,
     string ReferredBy,
-    DateTimeOffset ReferredAt);
+    DateTimeOffset ReferredAt,
+    Cases.ContactPreferencesRecorded? Contact = null);
 
 /// <summary>A victim's referral to advocacy, as the police hold it (inline snapshot: the read model).</summary>
 public sealed record VictimReferral(

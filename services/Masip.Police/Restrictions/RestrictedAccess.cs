@@ -33,6 +33,13 @@ public sealed class RestrictedAccess(IDocumentStore store, TimeProvider clock, I
             ? throw new RpcException(new Status(StatusCode.PermissionDenied, "case_id: the case is restricted to named officers"))
             : c;
 
+    /// <summary>
+    /// A command on a case (SPO, referral, Griffin): on a restricted case, the same gate as a read,
+    /// named officers only, with a reason, the supervisor alerted.
+    /// </summary>
+    public static Task CheckCommand(StacCase c, ServerCallContext context) =>
+        c.Restriction is null ? Task.CompletedTask : context.GetHttpContext().RequestServices.GetRequiredService<RestrictedAccess>().CheckRead(c, context);
+
     public async Task CheckRead(StacCase c, ServerCallContext context)
     {
         if (c.Restriction is not { } restriction)

@@ -4,6 +4,7 @@ using Masip.Police.Cases;
 using Masip.Police.Clocks;
 using Masip.Police.Orders;
 using Masip.Police.Perpetrators;
+using Masip.Police.Restrictions;
 using Masip.Police.Spo.Recording;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
@@ -20,6 +21,7 @@ public sealed partial class PoliceSpoGrpc(CommandPipeline pipeline, IOptions<Clo
             async scope =>
             {
                 var stream = await scope.Existing<StacCase>(caseId, "case_id");
+                await RestrictedAccess.CheckCommand(stream.Aggregate!, call);
                 var events = decide(stream.Aggregate!, scope);
                 stream.AppendMany(events);
                 AlsoOnThePerpetrator(scope, stream.Aggregate!, events);

@@ -10,7 +10,8 @@ public sealed record RecordReferral(
     string VictimName,
     string? VictimPhone,
     string? VictimEmail,
-    string Reason);
+    string Reason,
+    VictimContactPreferences? ContactPreferences = null);
 
 /// <summary>Where the decision lands: a new referral stream, or the original referral it duplicates.</summary>
 public sealed record ReferralRecording(Guid StreamId, IReadOnlyList<object> Events);
@@ -53,7 +54,7 @@ public static class RecordReferralDecision
             return new ReferralRecording(original.Id, [new DuplicateReferralLinked(original.Id, command.ReferralId, command.Source, now)]);
         }
         return new ReferralRecording(command.ReferralId, [new ReferralReceived(command.ReferralId, command.Source, command.CrimeReference,
-            command.VictimName, command.VictimPhone, command.VictimEmail, command.Reason, now)]);
+            command.VictimName, command.VictimPhone, command.VictimEmail, command.Reason, now, command.ContactPreferences)]);
     }
 
     /// <summary>

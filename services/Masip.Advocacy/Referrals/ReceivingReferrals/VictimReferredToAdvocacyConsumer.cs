@@ -22,7 +22,11 @@ public sealed class VictimReferredToAdvocacyConsumer(CommandPipeline pipeline, S
     protected override async Task Handle(VictimReferredToAdvocacyV1 message, CommandScope scope, ConsumeContext<VictimReferredToAdvocacyV1> context)
     {
         var command = new RecordReferral(message.ReferralId, RecordReferralDecision.Police, message.CrimeReference, message.VictimName,
-            message.VictimPhone, message.VictimEmail, message.Reason);
+            message.VictimPhone, message.VictimEmail, message.Reason,
+            message.HasContactPreferences
+                ? new VictimContactPreferences(message.SafeNumbers ?? [], message.SafeTimes, message.NoWithheldNumbers, message.InterpreterNeeded,
+                    message.Language, message.PreferredName)
+                : null);
         var holder = await RecordReferralDecision.Record(scope, command, message.ReferredAt);
         if (holder == message.ReferralId)
             logger.LogInformation("Referral {ReferralId} received from police", message.ReferralId);

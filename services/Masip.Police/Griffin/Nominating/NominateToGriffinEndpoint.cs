@@ -4,6 +4,7 @@ using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Griffin.Nominating;
 using Masip.Police.Perpetrators;
+using Masip.Police.Restrictions;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Griffin;
@@ -19,6 +20,7 @@ public sealed partial class OperationGriffinGrpc
             async scope =>
             {
                 var @case = await scope.Require<StacCase>(command.CaseId, "case_id");
+                await RestrictedAccess.CheckCommand(@case, context);
                 var perpetrator = @case.PerpetratorId is { } id ? await scope.Load<Perpetrator>(id) : null;
                 // One Griffin record per perpetrator: the stream exists only once a suspect is identified.
                 IEventStream<Nominal>? stream = null;

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Masip.Contracts.Police;
 using Masip.Police.Cases;
 using Masip.Police.Referrals.ReferringVictimToAdvocacy;
+using Masip.Police.Restrictions;
 using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Referrals;
@@ -21,10 +22,11 @@ public sealed partial class PoliceReferralsGrpc
             async scope =>
             {
                 // A referral names a case the police hold (issue 14.3): a made-up crime reference is NotFound.
-                if (await scope.Load<StacCase>(StacCase.IdFor(command.CrimeReference)) is null)
-                    throw NotFound.For<StacCase>("crime_reference", command.CrimeReference);
+                var @case = await scope.Load<StacCase>(StacCase.IdFor(command.CrimeReference))
+                    ?? throw NotFound.For<StacCase>("crime_reference", command.CrimeReference);
+                await RestrictedAccess.CheckCommand(@case, context);
                 var stream = await scope.Stream<VictimReferral>(command.ReferralId);
-                stream.AppendMany(ReferVictimToAdvocacyDecision.Decide(stream.Aggregate, command, scope.Actor, scope.Now));
+                stream.AppendMany(ReferVictimToAdvocacyDecision.Decide(stream.Aggregate, command, scope.Actor, scope.Now, @case.ContactPreferences));
             },
             async scope => ToReply(await scope.Require<VictimReferral>(command.ReferralId, "referral_id")));
     }

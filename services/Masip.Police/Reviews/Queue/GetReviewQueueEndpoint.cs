@@ -38,8 +38,14 @@ public sealed partial class StacReviewsGrpc
                 S4AProposed = c.S4aProposed,
             };
             item.SuspectKnownReasons.AddRange(c.SuspectKnownReasons);
-            return item;
+            return c.Restriction is null ? item : Restricted(item);
         }));
         return reply;
     }
+
+    /// <summary>A restricted case's row: its id, offence and date keep its place in the queue; the rest is read through GetCase.</summary>
+    private static ReviewQueueItem Restricted(ReviewQueueItem item) => new()
+    {
+        CaseId = item.CaseId, Offence = item.Offence, ReportedOn = item.ReportedOn, Restricted = true,
+    };
 }

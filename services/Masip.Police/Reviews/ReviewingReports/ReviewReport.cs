@@ -14,10 +14,15 @@ public sealed record ReviewReport(
     string TierReasons,
     bool ReReview,
     string? EscalationOfficer = null,
-    string? S2aJustification = null);
+    string? S2aJustification = null,
+    string? S4aLimb = null);
 
 public static class ReviewReportDecision
 {
+    /// <summary>s4A(i) or s4A(ii) (or both) as the reviewer finds it; unstated, as the record says; none for a report that is not s4A.</summary>
+    private static string? S4aLimb(StacCase current, ReviewReport command) =>
+        current.Principal != Offence.S4A ? null : command.S4aLimb ?? S4aLimbs.FromRecord(current.Stalking);
+
     /// <summary>
     /// The morning review: screening (FOUR), risk with rationale, advice to the OIC and the tier,
     /// by the reviewing officer (the actor). A report already reviewed is reviewed again only on
@@ -36,14 +41,35 @@ public static class ReviewReportDecision
                 current.S4aProposed
                     ? "is required: the report is s2A, and its incidents with fear or alarm support s4A"
                     : "is required: record why the report is s2A rather than s4A");
+        if (command.S4aLimb is not null && current.Principal != Offence.S4A)
+            throw new InvalidFieldException("s4a_limb", "is only for an s4A report");
         return
         [
             new ReportReviewed(current.Id, command.Four, command.RiskLevel, command.RiskRationale, command.AdviceToOic,
-                current.Review is not null, actor.Subject, now, command.EscalationOfficer, command.S2aJustification),
+                current.Review is not null, actor.Subject, now, command.EscalationOfficer, command.S2aJustification, S4aLimb(current, command)),
             new CaseTiered(current.Id, current.CrimeReference, current.PerpetratorId, current.Principal, command.Tier,
                 command.RiskLevel, command.TierReasons, actor.Subject, now, current.OffenceDate),
         ];
     }
+}
+
+public static class S4aLimbs
+{
+    public const string FearOfViolence = "i";
+    public const string SeriousAlarmOrDistress = "ii";
+    public const string Both = "both";
+
+    public static readonly IReadOnlyDictionary<string, string> Allowed =
+        new[] { FearOfViolence, SeriousAlarmOrDistress, Both }.ToDictionary(v => v, v => v);
+
+    /// <summary>The limb the record supports: fear of violence, serious alarm or distress, both, or neither (null).</summary>
+    public static string? FromRecord(StalkingRecord record) => (record.FearOfViolence, record.SeriousAlarmOrDistress) switch
+    {
+        (true, true) => Both,
+        (true, false) => FearOfViolence,
+        (false, true) => SeriousAlarmOrDistress,
+        _ => null,
+    };
 }
 
 public static class Tiers

@@ -20,7 +20,8 @@ public sealed partial class StacReviewsGrpc
             Require.Text(request.TierReasons, "tier_reasons"),
             request.ReReview,
             StalkingRecords.Optional(request.EscalationOfficer, "escalation_officer", StalkingRecords.Escalations),
-            Require.OptionalText(request.S2AJustification, "s2a_justification"));
+            Require.OptionalText(request.S2AJustification, "s2a_justification"),
+            string.IsNullOrWhiteSpace(request.S4ALimb) ? null : Require.OneOf(request.S4ALimb, "s4a_limb", S4aLimbs.Allowed));
         return OnCase(context, command.CaseId, (c, scope) => ReviewReportDecision.Decide(c, command, scope.Actor, scope.Now));
     }
 }

@@ -4,7 +4,7 @@ using Masip.ServiceDefaults.Errors;
 
 namespace Masip.Police.Spo.Recording;
 
-public sealed record RecordSpoConsidered(Guid CaseId, bool WillApply, string Reason);
+public sealed record RecordSpoConsidered(Guid CaseId, bool WillApply, string Reason, string? WhyNot = null);
 
 public sealed record RecordSpoApplication(Guid CaseId, string Stage, DateOnly AppliedOn, string? VictimConsent = null, string? ConsentNote = null);
 
@@ -36,12 +36,21 @@ public static class SpoDecisions
         "intervention-programme", "mental-health-assessment", "surrender-devices", "social-media-access", "signing-on",
     }.ToDictionary(v => v, v => v);
 
+    /// <summary>Why an SPO will not be applied for, coded so the statistics can count it (003 R13: "record why not").</summary>
+    public static readonly IReadOnlyDictionary<string, string> WhyNotReasons = new[]
+    {
+        "victim-declined", "insufficient-evidence", "other-order-in-place", "suspect-in-custody", "no-longer-a-risk",
+        "suspect-not-identified", "other",
+    }.ToDictionary(v => v, v => v);
+
     public static IReadOnlyList<object> Decide(StacCase current, RecordSpoConsidered command, Actor actor, DateTimeOffset now)
     {
         Open(current);
-        if (current.Spo.WillApply == command.WillApply && current.Spo.ConsideredReason == command.Reason)
+        if (command.WhyNot is not null && command.WillApply)
+            throw new InvalidFieldException("why_not", "is only for a decision not to apply");
+        if (current.Spo.WillApply == command.WillApply && current.Spo.ConsideredReason == command.Reason && current.Spo.WhyNot == command.WhyNot)
             return [];
-        return [new SpoConsidered(current.Id, current.PerpetratorId, command.WillApply, command.Reason, actor.Subject, now)];
+        return [new SpoConsidered(current.Id, current.PerpetratorId, command.WillApply, command.Reason, actor.Subject, now, command.WhyNot)];
     }
 
     public static IReadOnlyList<object> Decide(StacCase current, RecordSpoApplication command, Actor actor, DateTimeOffset now)
