@@ -16,8 +16,66 @@ namespace Masip.ServiceDefaults.DataProtection;
 /// export's disclosure and the erasure audited in the same transaction).
 /// </summary>
 public sealed class DataProtectionGrpc(CommandPipeline pipeline, SharingAgreement agreement, ServiceIdentity service,
-    DisclosureAuditor auditor, IQuerySession query) : Contracts.DataProtection.DataProtection.DataProtectionBase
+    DisclosureAuditor auditor, IQuerySession query, Microsoft.Extensions.Options.IOptions<RetentionOptions> retention)
+    : Contracts.DataProtection.DataProtection.DataProtectionBase
 {
+    public override async Task<RetentionReviewsReply> ListRecordsDueForReview(ListRecordsDueForReviewRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var size = Lists.Paging.Size(request.Page);
+        var offset = Lists.Paging.Offset(request.Page);
+        var due = query.Query<RetentionReview>().Where(r => r.Status == RetentionStatus.Due);
+        var page = await due.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Skip(offset).Take(size).ToListAsync(ct);
+        var reply = new RetentionReviewsReply { Page = Lists.Paging.OffsetInfo(offset, page.Count, await due.CountAsync(ct)) };
+        reply.Reviews.AddRange(page.Select(ToReply));
+        return reply;
+    }
+
+    public override Task<RetentionReviewReply> RetainRecord(RetainRecordRequest request, ServerCallContext context)
+    {
+        var id = Require.Id(request.ReviewId, "review_id");
+        var reason = Require.Text(request.Reason, "reason", 1000);
+        return pipeline.OnStream<RetentionReview, RetentionReviewReply>(context, id, "review_id",
+            (review, scope) => review.Retain(reason, scope.Actor.Subject, scope.Now, Period(review)), ToReply);
+    }
+
+    public override Task<RetentionReviewReply> DisposeRecord(DisposeRecordRequest request, ServerCallContext context)
+    {
+        var id = Require.Id(request.ReviewId, "review_id");
+        var reason = Require.Text(request.Reason, "reason", 1000);
+        var sharing = context.Sharing();
+        return pipeline.Run(context,
+            async scope =>
+            {
+                var stream = await scope.Existing<RetentionReview>(id, "review_id");
+                var review = stream.Aggregate!;
+                if (review.Status == RetentionStatus.Disposed)
+                    return;
+                if (review.Status != RetentionStatus.Due)
+                    throw new RuleViolationException("review_id", "only a record due for review is disposed of (retained records wait for their next review)");
+                var rows = await RecordDisposal.Delete((NpgsqlConnection)scope.Session.Connection!, review.RecordId, scope.Cancellation);
+                stream.AppendOne(new RecordDisposed(id, reason, scope.Actor.Subject, scope.Now, rows));
+                auditor.Append(scope.Session, new Disclosure(
+                    [new AuditSubject("retention-review", id.ToString()), new AuditSubject("record", review.RecordId)],
+                    scope.Actor.Subject, scope.Actor.Agency, scope.Actor.Role, Recipient: service.Name, Channel: "disposal",
+                    Operation: "DataProtection/DisposeRecord", [review.DataClass], sharing.Purpose,
+                    System.Diagnostics.Activity.Current?.TraceId.ToString(), reason));
+            },
+            async scope => ToReply(await scope.Require<RetentionReview>(id, "review_id")));
+    }
+
+    private TimeSpan Period(RetentionReview review) =>
+        retention.Value.Schedules.FirstOrDefault(s => s.Record == review.Record && s.DataClass == review.DataClass)?.ReviewAfter
+        ?? throw new RuleViolationException("review_id", $"no retention schedule for {review.Record} ({review.DataClass}) any more");
+
+    private static RetentionReviewReply ToReply(RetentionReview r) => new()
+    {
+        ReviewId = r.Id.ToString(), Record = r.Record, RecordId = r.RecordId, DataClass = r.DataClass, Source = r.Source,
+        Status = r.Status.ToString().ToLowerInvariant(), LastChangedAt = Formats.Instant(r.LastChangedAt), DueAt = Formats.Instant(r.DueAt),
+        NextReviewAt = r.NextReviewAt is { } next ? Formats.Instant(next) : "", Reason = r.Reason ?? "", ReviewedBy = r.ReviewedBy ?? "",
+        ReviewedAt = r.ReviewedAt is { } at ? Formats.Instant(at) : "",
+    };
+
     public override Task<SubjectAccessExportReply> ExportSubjectAccess(ExportSubjectAccessRequest request, ServerCallContext context)
     {
         var exportId = Require.Id(request.ExportId, "export_id");

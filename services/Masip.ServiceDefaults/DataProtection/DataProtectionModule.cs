@@ -14,7 +14,15 @@ public static class DataProtectionModule
     /// <summary>Every service: the exports' documents, and a coordinator's part reported back by message.</summary>
     public static IServiceCollection AddSubjectRights(this IServiceCollection services)
     {
-        services.ConfigureMarten(store => store.Schema.For<SubjectAccessExport>());
+        services.ConfigureMarten(store =>
+        {
+            store.Schema.For<SubjectAccessExport>();
+            store.Projections.Snapshot<RetentionReview>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+            store.Schema.For<RetentionReview>().Duplicate(r => r.Status).Duplicate(r => r.DueAt);
+        });
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddSingleton<RetentionScanner>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionScanner>());
         services.PublishIntegrationEvent<SubjectAccessExported>(e => e.RequestId is { } request
             ? new SubjectAccessPartPreparedV1(request, e.Agency, e.ExportId, e.Records, e.Disclosures, e.WithheldValues, e.Sha256, e.PreparedAt)
             : null);
