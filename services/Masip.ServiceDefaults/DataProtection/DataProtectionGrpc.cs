@@ -31,6 +31,22 @@ public sealed class DataProtectionGrpc(CommandPipeline pipeline, SharingAgreemen
         return reply;
     }
 
+    public override async Task<DpoAlertsReply> ListDpoAlerts(ListDpoAlertsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var size = Lists.Paging.Size(request.Page);
+        var offset = Lists.Paging.Offset(request.Page);
+        var alerts = query.Query<DpoAlert>();
+        var page = await alerts.OrderByDescending(a => a.At).ThenBy(a => a.Id).Skip(offset).Take(size).ToListAsync(ct);
+        var reply = new DpoAlertsReply { Page = Lists.Paging.OffsetInfo(offset, page.Count, await alerts.CountAsync(ct)) };
+        reply.Alerts.AddRange(page.Select(a => new Contracts.DataProtection.DpoAlert
+        {
+            AlertId = a.Id.ToString(), Kind = a.Kind, SubjectKind = a.SubjectKind, SubjectId = a.SubjectId, AccessedBy = a.AccessedBy,
+            AccessedByRole = a.AccessedByRole, Reason = a.Reason, At = Formats.Instant(a.At),
+        }));
+        return reply;
+    }
+
     public override Task<RetentionReviewReply> RetainRecord(RetainRecordRequest request, ServerCallContext context)
     {
         var id = Require.Id(request.ReviewId, "review_id");

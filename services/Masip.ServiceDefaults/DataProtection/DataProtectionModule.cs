@@ -17,6 +17,7 @@ public static class DataProtectionModule
         services.ConfigureMarten(store =>
         {
             store.Schema.For<SubjectAccessExport>();
+            store.Schema.For<DpoAlert>();
             store.Projections.Snapshot<RetentionReview>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
             store.Schema.For<RetentionReview>().Duplicate(r => r.Status).Duplicate(r => r.DueAt);
         });
