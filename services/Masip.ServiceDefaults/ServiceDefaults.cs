@@ -1,6 +1,7 @@
 using System.Reflection;
 using Masip.ServiceDefaults.Audit;
 using Masip.ServiceDefaults.Commands;
+using Masip.ServiceDefaults.DataProtection;
 using Masip.ServiceDefaults.Errors;
 using Masip.ServiceDefaults.Identity;
 using Masip.ServiceDefaults.Sharing;
@@ -50,6 +51,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<ReplyDisclosure>();
         builder.Services.AddCommandPipeline();
         builder.Services.AddSingleton<ExclusiveRun>();
+        builder.Services.AddSubjectRights();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
@@ -73,6 +75,7 @@ public static class ServiceDefaults
         app.MapMasipOpenApi();
         app.MapGrpcService<DisclosureAuditGrpc>();
         app.MapGrpcService<OutboxGrpc>();
+        app.MapGrpcService<DataProtectionGrpc>();
         if (app.Environment.IsDevelopment())
             app.MapGrpcReflectionService().AllowAnonymous();
         return app;

@@ -40,6 +40,13 @@ public sealed class CliWorld : IAsyncLifetime
     /// <summary>A channel to the service as its everyday role, for arranging what a test needs.</summary>
     public GrpcChannel Channel(string service) => _defaults[service]();
 
+    /// <summary>A channel to the service as <paramref name="agency"/>/<paramref name="role"/> (the DPO is each agency's auditor).</summary>
+    public GrpcChannel ChannelAs(string service, string agency, string role, string? purpose = null, string? subject = null) =>
+        _channels[service](new CliIdentity(agency, role, subject ?? $"dev-{agency}-{role}"), purpose);
+
+    /// <summary>The service's database, for a test that dumps it (pg_dump).</summary>
+    public string ConnectionStringFor(string service) => _bed.ConnectionStringFor(service);
+
     /// <summary>Runs `masip ARGS` in process; the services are the test servers.</summary>
     public async Task<CliRun> RunAsync(params string[] args)
     {

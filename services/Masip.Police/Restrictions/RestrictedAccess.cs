@@ -47,6 +47,7 @@ public sealed class RestrictedAccess(IDocumentStore store, TimeProvider clock, I
         var sharing = context.Sharing();
         var who = sharing.Caller.Subject;
         var allowed = restriction.Allows(who);
+        var breakGlass = !allowed && Masip.ServiceDefaults.DataProtection.BreakGlass.Requested(context);
         var reason = string.IsNullOrWhiteSpace(sharing.Reason) ? null : sharing.Reason;
         var alert = new RestrictedAccessAlertDocument
         {
@@ -55,7 +56,7 @@ public sealed class RestrictedAccess(IDocumentStore store, TimeProvider clock, I
             Supervisor = restriction.RestrictedBy,
             AccessedBy = who,
             Reason = reason,
-            Refused = !allowed || reason is null,
+            Refused = !(allowed || breakGlass) || reason is null,
             AccessedAt = clock.GetUtcNow(),
         };
         await using (var session = store.LightweightForForce())
@@ -65,7 +66,9 @@ public sealed class RestrictedAccess(IDocumentStore store, TimeProvider clock, I
         }
         logger.LogInformation("Restricted case {CaseId} {Access} by {Subject}: alert {AlertId} to supervisor {Supervisor}",
             c.Id, alert.Refused ? "refused" : "read", who, alert.Id, restriction.RestrictedBy);
-        if (!allowed)
+        if (breakGlass && reason is not null)
+            await Masip.ServiceDefaults.DataProtection.BreakGlass.RaiseAsync(store, context, "case", c.Id, clock.GetUtcNow(), logger);
+        if (!allowed && !breakGlass)
             throw new RpcException(new Status(StatusCode.PermissionDenied, "case_id: the case is restricted to named officers"));
         if (reason is null)
             throw new RpcException(new Status(StatusCode.InvalidArgument,

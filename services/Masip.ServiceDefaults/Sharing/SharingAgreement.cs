@@ -37,8 +37,10 @@ public sealed class SharingAgreement
 
     private SharingAgreement(IReadOnlyDictionary<string, IReadOnlySet<string>> parties,
         IReadOnlyDictionary<string, DataClassDefinition> classes, IReadOnlySet<string> roles,
-        IReadOnlySet<string> purposes, IReadOnlyList<SharingRule> rules, IReadOnlyList<HoldingRule> holding)
+        IReadOnlySet<string> purposes, IReadOnlyList<SharingRule> rules, IReadOnlyList<HoldingRule> holding,
+        DataProtection.SubjectAccessPolicy subjectAccess)
     {
+        SubjectAccess = subjectAccess;
         Parties = parties;
         Classes = classes;
         Roles = roles;
@@ -54,6 +56,9 @@ public sealed class SharingAgreement
     public IReadOnlySet<string> Purposes { get; }
     public IReadOnlyList<SharingRule> Rules { get; }
     public IReadOnlyList<HoldingRule> Holding { get; }
+
+    /// <summary>Where personal data sits in stored records and what a rights request gives back (subject_access).</summary>
+    public DataProtection.SubjectAccessPolicy SubjectAccess { get; }
 
     public bool IsPersonal(string dataClass) => !Classes.TryGetValue(dataClass, out var definition) || definition.Personal;
 
@@ -114,7 +119,7 @@ public sealed class SharingAgreement
 
     private sealed class Reader(string source)
     {
-        private static readonly string[] TopLevel = ["version", "agencies", "classes", "roles", "purposes", "rules", "holding"];
+        private static readonly string[] TopLevel = ["version", "agencies", "classes", "roles", "purposes", "rules", "holding", "subject_access"];
         private static readonly string[] RuleKeys = ["roles", "classes", "purposes", "condition", "basis"];
         private static readonly string[] HoldingKeys = ["agencies", "classes", "basis"];
 
@@ -130,7 +135,10 @@ public sealed class SharingAgreement
             var holding = root.Children.ContainsKey(new YamlScalarNode("holding"))
                 ? Required<YamlSequenceNode>(root, "holding").Children.Select(node => ReadHolding(node, classes)).ToList()
                 : [];
-            return new SharingAgreement(parties, classes, roles, purposes, rules, holding);
+            var subjectAccess = root.Children.ContainsKey(new YamlScalarNode("subject_access"))
+                ? DataProtection.SubjectAccessPolicy.Read(Required<YamlMappingNode>(root, "subject_access"), classes.Keys.ToHashSet(), Error)
+                : DataProtection.SubjectAccessPolicy.None;
+            return new SharingAgreement(parties, classes, roles, purposes, rules, holding, subjectAccess);
         }
 
         private Dictionary<string, IReadOnlySet<string>> ReadParties(YamlMappingNode node)

@@ -113,6 +113,9 @@ public sealed class SharingInterceptor(SharingAgreements agreements, Forces forc
         if (reason is { Length: > MaxReasonLength })
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{ReasonHeader}: must be at most {MaxReasonLength} characters"));
 
+        // Break-glass access says so in the audit entry's reason (DataProtection/BreakGlass.cs).
+        if (DataProtection.BreakGlass.Requested(context) && !string.IsNullOrEmpty(reason))
+            reason = DataProtection.BreakGlass.ReasonPrefix + reason;
         var sharing = new SharingContext(caller, purpose, method, string.IsNullOrEmpty(reason) ? null : reason);
         context.SetSharing(sharing);
         return sharing;
