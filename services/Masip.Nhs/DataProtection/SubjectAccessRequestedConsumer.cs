@@ -6,5 +6,5 @@ using Masip.ServiceDefaults.Sharing;
 namespace Masip.Nhs.DataProtection;
 
 /// <summary>This agency's part of a coordinator's subject-access request (README "Data protection").</summary>
-public sealed class SubjectAccessRequestedConsumer(CommandPipeline pipeline, ServiceIdentity service, SharingAgreement agreement,
+public sealed class SubjectAccessRequestedConsumer(CommandPipeline pipeline, ServiceIdentity service, SharingAgreements agreement,
     ILogger<SubjectAccessRequestedConsumer> logger) : SubjectAccessPartConsumer(pipeline, service, agreement, logger);

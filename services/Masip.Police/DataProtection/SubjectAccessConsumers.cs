@@ -9,7 +9,7 @@ using Masip.ServiceDefaults.Sharing;
 namespace Masip.Police.DataProtection;
 
 /// <summary>The police's own part of a subject-access request.</summary>
-public sealed class SubjectAccessRequestedConsumer(CommandPipeline pipeline, ServiceIdentity service, SharingAgreement agreement,
+public sealed class SubjectAccessRequestedConsumer(CommandPipeline pipeline, ServiceIdentity service, SharingAgreements agreement,
     ILogger<SubjectAccessRequestedConsumer> logger) : SubjectAccessPartConsumer(pipeline, service, agreement, logger);
 
 /// <summary>An agency's part arrived: recorded on the coordinator's request (once per agency).</summary>

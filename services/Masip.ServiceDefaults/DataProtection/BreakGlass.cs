@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Tenancy;
 using Grpc.Core;
 using Marten;
 using Masip.ServiceDefaults.Persistence;
@@ -52,7 +53,7 @@ public static class BreakGlass
             Kind = Kind, SubjectKind = subjectKind, SubjectId = subjectId.ToString(), AccessedBy = sharing.Caller.Subject,
             AccessedByRole = sharing.Caller.RoleKey, Reason = sharing.Reason!, At = now,
         };
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightForForce())
         {
             session.Store(alert);
             await session.SaveChangesAsync(context.CancellationToken);

@@ -36,7 +36,7 @@ public static class DataProtectionModule
 /// concrete consumer of it): prepared in the inbox's transaction under an id derived from the
 /// request, so a redelivered request prepares nothing twice; the outbox reports it back.
 /// </summary>
-public abstract class SubjectAccessPartConsumer(CommandPipeline pipeline, ServiceIdentity service, SharingAgreement agreement, ILogger logger)
+public abstract class SubjectAccessPartConsumer(CommandPipeline pipeline, ServiceIdentity service, SharingAgreements agreements, ILogger logger)
     : InboxConsumer<SubjectAccessRequestedV1>(pipeline, service, logger)
 {
     protected override async Task Handle(SubjectAccessRequestedV1 message, CommandScope scope, ConsumeContext<SubjectAccessRequestedV1> context)
@@ -44,7 +44,7 @@ public abstract class SubjectAccessPartConsumer(CommandPipeline pipeline, Servic
         var exportId = Masip.ServiceDefaults.Persistence.DeterministicId.For("subject-access-part", message.RequestId, ServiceName);
         if (await scope.Load<SubjectAccessExport>(exportId) is not null)
             return;
-        var export = await SubjectAccessParts.Prepare(scope, agreement.SubjectAccess, ServiceName, exportId, message.RequestId,
+        var export = await SubjectAccessParts.Prepare(scope, agreements.Current.SubjectAccess, ServiceName, exportId, message.RequestId,
             new DataSubject(message.Name, message.DateOfBirth));
         Logger.LogInformation("Subject-access request {RequestId}: part {ExportId} prepared with {Records} records", message.RequestId, exportId, export.Records);
     }

@@ -1,3 +1,4 @@
+using Masip.ServiceDefaults.Tenancy;
 using Marten;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Persistence;
@@ -80,7 +81,7 @@ public sealed class RetentionScanner(IDocumentStore store, CommandPipeline pipel
         int size, CancellationToken ct)
     {
         var rows = new List<(string, DateTimeOffset)>();
-        await using var connection = store.Storage.Database.CreateConnection();
+        await using var connection = await store.ConnectionForForce(ct);
         await connection.OpenAsync(ct);
         await using (var exists = new NpgsqlCommand("select to_regclass(@table) is not null", connection))
         {
