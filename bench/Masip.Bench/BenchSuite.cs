@@ -21,7 +21,11 @@ public sealed record BenchSize(bool Quick)
     public TimeSpan PropagationFor => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(60);
     public int AgendaCases => Quick ? 300 : 10_000;
     public int AgendaNominals => Quick ? 10 : 300;
-    public int AgendaRuns => Quick ? 5 : 200;
+    public int AgendaRuns => RunsOverride ?? (Quick ? 5 : 200);
+    public int? RunsOverride { get; init; }
+    /// <summary>Events the rebuild row stores and replays (--events N overrides).</summary>
+    public int RebuildEvents => EventsOverride ?? (Quick ? 2_000 : 1_000_000);
+    public int? EventsOverride { get; init; }
 }
 
 /// <summary>
@@ -43,9 +47,11 @@ public static class BenchSuite
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var size = new BenchSize(args.Contains("--quick"))
         {
-            // --only police|import,propagation,agenda,rebuild (comma separated); --reports N
+            // --only police|import,propagation,agenda,rebuild (comma separated); --reports N; --events N (rebuild); --runs N (agenda)
             Only = (Value("--only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
             ReportsOverride = Value("--reports") is { } reports ? int.Parse(reports, CultureInfo.InvariantCulture) : null,
+            RunsOverride = Value("--runs") is { } runs ? int.Parse(runs, CultureInfo.InvariantCulture) : null,
+            EventsOverride = Value("--events") is { } events ? int.Parse(events, CultureInfo.InvariantCulture) : null,
         };
         var rows = await RunAsync(size, Console.Out);
         Console.WriteLine();
@@ -65,6 +71,8 @@ public static class BenchSuite
             rows.AddRange(await PropagationRows.RunAsync(size, log, ct));
         if (size.Runs("agenda"))
             rows.AddRange(await AgendaRows.RunAsync(size, log, ct));
+        if (size.Runs("rebuild"))
+            rows.AddRange(await RebuildRows.RunAsync(size, log, ct));
         return rows;
     }
 
