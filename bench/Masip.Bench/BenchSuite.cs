@@ -6,8 +6,13 @@ namespace Masip.Bench;
 /// <summary>How big a run is: the full sizes of issue 15, or tiny ones that finish in seconds (--quick).</summary>
 public sealed record BenchSize(bool Quick)
 {
+    /// <summary>The rows to run (import and review queue, propagation, agenda, rebuild); all when empty.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+    /// <summary>Overrides the night's size (a row alone on a loaded machine).</summary>
+    public int? ReportsOverride { get; init; }
+    public bool Runs(string row) => Only.Count == 0 || Only.Contains(row);
     public int Nominals => Quick ? 3 : 300;
-    public int Reports => Quick ? 400 : 100_000;
+    public int Reports => ReportsOverride ?? (Quick ? 400 : 100_000);
     public int ImportBatch => Quick ? 100 : 1000;
     public int Readers => 16;
     public int QueriesPerReader => Quick ? 5 : 60;
@@ -16,7 +21,11 @@ public sealed record BenchSize(bool Quick)
     public TimeSpan PropagationFor => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(60);
     public int AgendaCases => Quick ? 300 : 10_000;
     public int AgendaNominals => Quick ? 10 : 300;
-    public int AgendaRuns => Quick ? 5 : 200;
+    public int AgendaRuns => RunsOverride ?? (Quick ? 5 : 200);
+    public int? RunsOverride { get; init; }
+    /// <summary>Events the rebuild row stores and replays (--events N overrides).</summary>
+    public int RebuildEvents => EventsOverride ?? (Quick ? 2_000 : 1_000_000);
+    public int? EventsOverride { get; init; }
 }
 
 /// <summary>
@@ -35,7 +44,15 @@ public static class BenchSuite
 {
     public static async Task<int> RunFromCommandLineAsync(string[] args)
     {
-        var size = new BenchSize(args.Contains("--quick"));
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var size = new BenchSize(args.Contains("--quick"))
+        {
+            // --only police|import,propagation,agenda,rebuild (comma separated); --reports N; --events N (rebuild); --runs N (agenda)
+            Only = (Value("--only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            ReportsOverride = Value("--reports") is { } reports ? int.Parse(reports, CultureInfo.InvariantCulture) : null,
+            RunsOverride = Value("--runs") is { } runs ? int.Parse(runs, CultureInfo.InvariantCulture) : null,
+            EventsOverride = Value("--events") is { } events ? int.Parse(events, CultureInfo.InvariantCulture) : null,
+        };
         var rows = await RunAsync(size, Console.Out);
         Console.WriteLine();
         Console.WriteLine(Table(rows));
@@ -48,9 +65,14 @@ public static class BenchSuite
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var rows = new List<BenchRow>();
         log.WriteLine($"masip bench ({(size.Quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        rows.AddRange(await PoliceRows.RunAsync(size, log, ct));
-        rows.AddRange(await PropagationRows.RunAsync(size, log, ct));
-        rows.AddRange(await AgendaRows.RunAsync(size, log, ct));
+        if (size.Runs("police") || size.Runs("import"))
+            rows.AddRange(await PoliceRows.RunAsync(size, log, ct));
+        if (size.Runs("propagation"))
+            rows.AddRange(await PropagationRows.RunAsync(size, log, ct));
+        if (size.Runs("agenda"))
+            rows.AddRange(await AgendaRows.RunAsync(size, log, ct));
+        if (size.Runs("rebuild"))
+            rows.AddRange(await RebuildRows.RunAsync(size, log, ct));
         return rows;
     }
 

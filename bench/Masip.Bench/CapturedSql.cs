@@ -22,6 +22,25 @@ public sealed class CapturedSql : IMartenSessionLogger
         }
     }
 
+    /// <summary>Runs each captured statement alone and times it (its first 120 characters and milliseconds).</summary>
+    public async Task<List<(string Text, double Ms)>> TimeEachAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var timings = new List<(string, double)>();
+        foreach (var (text, parameters) in Commands)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await using var command = new NpgsqlCommand(text, connection);
+            command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            var rows = 0;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                    rows++;
+            var flat = text.ReplaceLineEndings(" ");
+            timings.Add(($"{rows} rows: {(flat.Length > 120 ? flat[..120] : flat)}", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        }
+        return timings;
+    }
+
     public void LogSuccess(NpgsqlCommand command) =>
         Commands.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
 

@@ -55,6 +55,10 @@ public static class PoliceRows
         log.WriteLine($"import: {imported} new reports ({rejected} rejected) in {clock.Elapsed.TotalSeconds:0.0} s");
         var copyPerSecond = await CopyAsync(bed.Bed.ConnectionStringFor(PoliceHost.Name), night, ct);
         log.WriteLine($"raw binary COPY of the same {night.Count} rows: {copyPerSecond:0} rows/s");
+        var importRow = new BenchRow($"import ({imported:#,0} reports)", "reports/s", importPerSecond, copyPerSecond, "binary COPY",
+            ">= 10,000/s and >= 25% of COPY", importPerSecond >= 10_000 && importPerSecond >= 0.25 * copyPerSecond, Throughput: true);
+        if (size.Only.Contains("import"))
+            return [importRow];
 
         // The review queue: 16 readers through gRPC (authorisation, bounds, the disclosure audit), then the same SQL direct.
         var store = host.Services.GetRequiredService<IDocumentStore>();
@@ -86,8 +90,7 @@ public static class PoliceRows
 
         return
         [
-            new BenchRow($"import ({imported:#,0} reports)", "reports/s", importPerSecond, copyPerSecond, "binary COPY",
-                ">= 10,000/s and >= 25% of COPY", importPerSecond >= 10_000 && importPerSecond >= 0.25 * copyPerSecond, Throughput: true),
+            importRow,
             new BenchRow($"review queue p99 ({size.Readers} readers, {(stored.TotalIsEstimate ? "~" : "")}{total:#,0} awaiting)", "ms", ours.P99, raw.P99, "same SQL direct",
                 "< 20 ms", ours.P99 < 20, Throughput: false),
         ];

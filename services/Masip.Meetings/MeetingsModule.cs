@@ -20,7 +20,10 @@ public static class MeetingsModule
         {
             store.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<MeetingAction>(SnapshotLifecycle.Inline);
-            store.Schema.For<AgendaCandidate>().Index(c => c.OccurredAt).Index(c => c.OffenceDate!);
+            // The agenda's inputs are index ranges (issue 15): the window by time; the s2A limits, the
+            // referrals awaiting a decision and the partners' background by type (and perpetrator), never a year's scan.
+            store.Schema.For<AgendaCandidate>().Index(c => c.OccurredAt).Index(c => c.OffenceDate!)
+                .Duplicate(c => c.Type).Duplicate(c => c.PerpetratorId!);
             store.Schema.For<MeetingAction>().Index(a => a.OwnerAgency).Duplicate(a => a.DueOrder);
         });
         services.AddOptions<MeetingCalendar>().BindConfiguration(CalendarSection);

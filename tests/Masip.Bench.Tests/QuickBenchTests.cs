@@ -12,7 +12,7 @@ namespace Masip.Bench.Tests;
 public sealed class QuickBenchTests(ITestOutputHelper output)
 {
     private static readonly string[] Benchmarks =
-        ["import", "review queue p99", "propagation p99", "relay throughput", "DMM agenda generate p99"];
+        ["import", "review queue p99", "propagation p99", "relay throughput", "DMM agenda generate p99", "rebuild"];
 
     [Fact]
     public async Task The_quick_bench_prints_every_row_with_a_baseline_from_the_same_run()

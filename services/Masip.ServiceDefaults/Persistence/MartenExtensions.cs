@@ -63,6 +63,13 @@ public static class MartenExtensions
                 // Who acted: the command pipeline sets the token's subject on every event it appends.
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Projections.LeadershipPollingTime = 1000;
+                // The relay (and the audit sealer) wake when a transaction appending events commits
+                // (PostgreSQL LISTEN/NOTIFY), not on the daemon's next poll: a referral leaves the
+                // police within milliseconds of its commit instead of up to a second later (issue 15).
+                // The polls stay as the fallback, shorter than the defaults (250 ms / 1 s).
+                options.Events.UseListenNotifyForEventAppends = true;
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
                 // HotCold leadership is Marten's default session-level PostgreSQL advisory lock, taken
                 // through Patched.DistributedLock.Postgres (1.3.3, from the registry): no transaction
                 // stays open for the leader's life.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Masip.Meetings.Actions;
 using Masip.Meetings.Agenda.Candidates;
@@ -37,10 +38,16 @@ public static class AgendaInputsQuery
                 .ToListAsync(ct));
 
         var earliest = meeting.Date.AddDays(-AgendaBuilder.LookbackDays);
-        var earlier = await session.Query<Meeting>()
-            .Where(m => m.Type == meeting.Type && m.Date < meeting.Date && m.Date >= earliest)
-            .ToListAsync(ct);
-        var onEarlier = earlier.SelectMany(m => m.Agenda.Select(i => i.ItemId)).ToHashSet();
+        // Only the item ids of the earlier agendas, taken out in the database: a meeting document
+        // holds its whole agenda, attendance and minutes, and four weeks of them were the bulk of
+        // the inputs' time (issue 15). Dates are ISO text, so text order is date order.
+        var onEarlier = (await session.QueryAsync<string>(
+                $"select distinct item ->> 'ItemId' from {session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Meeting)).TableName.QualifiedName} as d, "
+                + "jsonb_array_elements(d.data -> 'Agenda') as item "
+                + "where d.data ->> 'Type' = ? and d.data ->> 'Date' < ? and d.data ->> 'Date' >= ?",
+                ct, meeting.Type, meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .ToHashSet();
 
         var actions = await session.Query<MeetingAction>()
             .Where(a => a.Open && a.MeetingType == meeting.Type && a.DueDate < meeting.Date)
@@ -50,10 +57,12 @@ public static class AgendaInputsQuery
         // What partners shared about these perpetrators within the last year.
         var perpetrators = candidates.Where(c => c.PerpetratorId is not null).Select(c => c.PerpetratorId!.Value).ToHashSet();
         var yearAgo = end.AddDays(-365);
+        // Asked for these perpetrators alone (an index on the perpetrator), not a year of every perpetrator's background.
+        var wanted = perpetrators.Select(p => (Guid?)p).ToArray();
+        var backgroundTypes = new[] { ItemTypes.ProbationRecord, ItemTypes.RiskSummary, ItemTypes.Mappa, ItemTypes.Intervention };
         var background = perpetrators.Count == 0 ? [] : (await session.Query<AgendaCandidate>()
-            .Where(c => c.OccurredAt >= yearAgo && c.OccurredAt < end
-                && (c.Type == ItemTypes.ProbationRecord || c.Type == ItemTypes.RiskSummary || c.Type == ItemTypes.Mappa || c.Type == ItemTypes.Intervention))
-            .ToListAsync(ct)).Where(c => c.PerpetratorId is { } p && perpetrators.Contains(p)).ToList();
+            .Where(c => c.PerpetratorId.IsOneOf(wanted) && c.Type.IsOneOf(backgroundTypes) && c.OccurredAt >= yearAgo && c.OccurredAt < end)
+            .ToListAsync(ct)).ToList();
 
         // Referrals awaiting a decision that have since been decided.
         var pending = candidates.Where(c => c.Type == ItemTypes.ReferralAwaitingDecision && c.ReferralId is not null)
