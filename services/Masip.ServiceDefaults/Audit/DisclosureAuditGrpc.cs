@@ -15,13 +15,19 @@ public sealed class DisclosureAuditGrpc(IQuerySession query, AuditVerifier verif
         var size = Paging.Size(request.Page);
         var from = Paging.Offset(request.Page) + 1;
         var ct = context.CancellationToken;
+        // What is recorded but not sealed yet is read BEFORE the sealed chain: the sealer may link an
+        // entry between the two reads, and read the other way round that entry would be in neither
+        // (sealed after the chain was read, no longer past the sealer's position). Read this way it
+        // is in both at worst, and shown once, as sealed.
+        var unsealed = await verifier.Unsealed(query, subject, ct);
         var sealedEntries = await verifier.Entries(query, subject, from, size, ct);
         var head = await query.LoadAsync<AuditHead>(subject.Key, ct);
         var reply = new DisclosuresReply();
         reply.Entries.AddRange(sealedEntries.Select(e => ToEntry(subject, e.Entry, e.Position, e.Verification, e.Detail)));
         var sealedCount = head?.Entries ?? 0;
+        var shown = sealedEntries.Select(e => e.Entry?.EntryId).OfType<Guid>().ToHashSet();
         // The last page of the sealed chain also shows what is recorded but not sealed yet.
-        var pending = sealedEntries.Count < size ? await verifier.Unsealed(query, subject, ct) : [];
+        var pending = sealedEntries.Count < size ? unsealed.Where(e => !shown.Contains(e.EntryId)).ToList() : [];
         reply.Entries.AddRange(pending.Take(size - sealedEntries.Count)
             .Select(e => ToEntry(subject, e, 0, AuditVerifier.Pending, "recorded; the sealer links it into the chain within seconds")));
         var next = sealedEntries.Count == size && from - 1 + size < sealedCount ? (from - 1 + size).ToString() : null;
