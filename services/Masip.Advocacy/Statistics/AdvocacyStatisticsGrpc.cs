@@ -3,7 +3,6 @@ using Marten;
 using Masip.Advocacy.Referrals;
 using Masip.Advocacy.Support;
 using Masip.Contracts.Advocacy;
-using Masip.ServiceDefaults.Lists;
 using Masip.ServiceDefaults.Statistics;
 
 namespace Masip.Advocacy.Statistics;
@@ -18,11 +17,9 @@ public sealed class AdvocacyStatisticsGrpc(IQuerySession query) : AdvocacyStatis
     public override async Task<MonthlyStatisticsReply> ListMonthlyStatistics(ListMonthlyStatisticsRequest request, ServerCallContext context)
     {
         var period = StatisticsPeriod.Parse(request.From, request.To);
-        var size = Paging.Size(request.Page);
-        var offset = Paging.Offset(request.Page);
         var ct = context.CancellationToken;
-        var months = new SortedDictionary<string, AdvocacyMonth>(StringComparer.Ordinal);
-        AdvocacyMonth At(string month) => months.TryGetValue(month, out var m) ? m : months[month] = new AdvocacyMonth(month);
+        var months = new Months<AdvocacyMonth>(month => new AdvocacyMonth(month));
+        AdvocacyMonth At(string month) => months.At(month);
 
         IQueryable<Referral> referrals = query.Query<Referral>();
         if (period.FromInstant is { } from)
@@ -45,8 +42,8 @@ public sealed class AdvocacyStatisticsGrpc(IQuerySession query) : AdvocacyStatis
         foreach (var month in months.Values)
             month.CaseloadsAt(StatisticsPeriod.EndOf(month.Month), episodes);
 
-        var rows = months.Values.Skip(offset).Take(size).Select(m => m.ToRow()).ToList();
-        var reply = new MonthlyStatisticsReply { Page = Paging.OffsetInfo(offset, rows.Count, months.Count) };
+        var (rows, page) = months.Page(request.Page, m => m.ToRow());
+        var reply = new MonthlyStatisticsReply { Page = page };
         reply.Rows.AddRange(rows);
         return reply;
     }

@@ -3,7 +3,6 @@ using Marten;
 using Masip.Contracts.Nhs;
 using Masip.Nhs.Assessments;
 using Masip.Nhs.Interventions;
-using Masip.ServiceDefaults.Lists;
 using Masip.ServiceDefaults.Statistics;
 using Referral = Masip.Nhs.Referrals.Referral;
 using ReferralStatus = Masip.Nhs.Referrals.ReferralStatus;
@@ -20,11 +19,9 @@ public sealed class NhsStatisticsGrpc(IQuerySession query) : NhsStatistics.NhsSt
     public override async Task<MonthlyStatisticsReply> ListMonthlyStatistics(ListMonthlyStatisticsRequest request, ServerCallContext context)
     {
         var period = StatisticsPeriod.Parse(request.From, request.To);
-        var size = Paging.Size(request.Page);
-        var offset = Paging.Offset(request.Page);
         var ct = context.CancellationToken;
-        var months = new SortedDictionary<string, NhsMonth>(StringComparer.Ordinal);
-        NhsMonth At(string month) => months.TryGetValue(month, out var m) ? m : months[month] = new NhsMonth(month);
+        var months = new Months<NhsMonth>(month => new NhsMonth(month));
+        NhsMonth At(string month) => months.At(month);
 
         // Every referral: the waiting list at a month's end needs the referrals received before the period too.
         var referrals = new List<Referral>();
@@ -51,8 +48,8 @@ public sealed class NhsStatisticsGrpc(IQuerySession query) : NhsStatistics.NhsSt
         foreach (var month in months.Values)
             month.WaitingAt(StatisticsPeriod.EndOf(month.Month), referrals);
 
-        var rows = months.Values.Skip(offset).Take(size).Select(m => m.ToRow()).ToList();
-        var reply = new MonthlyStatisticsReply { Page = Paging.OffsetInfo(offset, rows.Count, months.Count) };
+        var (rows, page) = months.Page(request.Page, m => m.ToRow());
+        var reply = new MonthlyStatisticsReply { Page = page };
         reply.Rows.AddRange(rows);
         return reply;
     }

@@ -3,7 +3,6 @@ using Marten;
 using Masip.Contracts.Probation;
 using Masip.Probation.People;
 using Masip.Probation.Psr;
-using Masip.ServiceDefaults.Lists;
 using Masip.ServiceDefaults.Statistics;
 
 namespace Masip.Probation.Statistics;
@@ -19,11 +18,9 @@ public sealed class ProbationStatisticsGrpc(IQuerySession query) : ProbationStat
     public override async Task<MonthlyStatisticsReply> ListMonthlyStatistics(ListMonthlyStatisticsRequest request, ServerCallContext context)
     {
         var period = StatisticsPeriod.Parse(request.From, request.To);
-        var size = Paging.Size(request.Page);
-        var offset = Paging.Offset(request.Page);
         var ct = context.CancellationToken;
-        var months = new SortedDictionary<string, ProbationMonth>(StringComparer.Ordinal);
-        ProbationMonth At(string month) => months.TryGetValue(month, out var m) ? m : months[month] = new ProbationMonth(month);
+        var months = new Months<ProbationMonth>(month => new ProbationMonth(month));
+        ProbationMonth At(string month) => months.At(month);
 
         IQueryable<PsrConsultation> psrs = query.Query<PsrConsultation>();
         if (period.From is { } from)
@@ -49,8 +46,8 @@ public sealed class ProbationStatisticsGrpc(IQuerySession query) : ProbationStat
             if (period.Contains(e.ReleaseDate))
                 At(StatisticsPeriod.MonthOf(e.ReleaseDate)).ReleaseDue(e);
 
-        var rows = months.Values.Skip(offset).Take(size).Select(m => m.ToRow()).ToList();
-        var reply = new MonthlyStatisticsReply { Page = Paging.OffsetInfo(offset, rows.Count, months.Count) };
+        var (rows, page) = months.Page(request.Page, m => m.ToRow());
+        var reply = new MonthlyStatisticsReply { Page = page };
         reply.Rows.AddRange(rows);
         return reply;
     }

@@ -59,3 +59,26 @@ public sealed record StatisticsPeriod(DateOnly? From, DateOnly? To)
     /// <summary>Adds one to a count keyed by code (an ordinal SortedDictionary keeps the codes ordered for the reply).</summary>
     public static void Count(SortedDictionary<string, int> counts, string code) => counts[code] = counts.GetValueOrDefault(code) + 1;
 }
+
+/// <summary>
+/// The months of a monthly statistics reply: each month's tally made once when first counted into,
+/// kept in month order, and paged by offset (every agency's ListMonthlyStatistics pages the same way).
+/// </summary>
+public sealed class Months<TMonth>(Func<string, TMonth> create)
+{
+    private readonly SortedDictionary<string, TMonth> _months = new(StringComparer.Ordinal);
+
+    /// <summary>The tally of <paramref name="month"/> (yyyy-MM), made on first use.</summary>
+    public TMonth At(string month) => _months.TryGetValue(month, out var tally) ? tally : _months[month] = create(month);
+
+    public IEnumerable<TMonth> Values => _months.Values;
+
+    /// <summary>One page of the months' rows, in month order, with its page info.</summary>
+    public (IReadOnlyList<TRow> Rows, Masip.Contracts.Common.PageInfo Page) Page<TRow>(Masip.Contracts.Common.PageRequest? page, Func<TMonth, TRow> row)
+    {
+        var size = Lists.Paging.Size(page);
+        var offset = Lists.Paging.Offset(page);
+        var rows = _months.Values.Skip(offset).Take(size).Select(row).ToList();
+        return (rows, Lists.Paging.OffsetInfo(offset, rows.Count, _months.Count));
+    }
+}
