@@ -70,6 +70,14 @@ public static class MartenExtensions
                 options.Events.UseListenNotifyForEventAppends = true;
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+                // A sequence number taken by a transaction that rolled back (a write conflict retried,
+                // a refused command) leaves a gap that holds every later event back until the daemon
+                // gives up on it: 3 s by default, so one conflict delayed every referral behind it by
+                // seconds (issue 15). Marten 9 skips a gap only when PostgreSQL shows no live transaction
+                // that could still fill it (UseTransactionEvidenceForGapSkipping, on by default), so a
+                // slow commit is waited out whatever this is; only dead gaps are skipped sooner.
+                options.Projections.UseTransactionEvidenceForGapSkipping = true;
+                options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(250);
                 // HotCold leadership is Marten's default session-level PostgreSQL advisory lock, taken
                 // through Patched.DistributedLock.Postgres (1.3.3, from the registry): no transaction
                 // stays open for the leader's life.
