@@ -88,17 +88,27 @@ public static class ProcessingRestrictions
         if (active.Count == 0)
             return;
         foreach (var (id, events) in pending)
-        {
-            if (active.FirstOrDefault(r => r.Streams.Contains(id)) is { } restricted)
+            if (Covering(active, id, events.Select(e => e.Data), policy) is { } restricted)
                 throw Refusal(restricted);
-            foreach (var e in events)
-            {
-                var record = new StoredRecord("event", e.Data.GetType().Name, "", id, null, null,
-                    JsonSerializer.SerializeToNode(e.Data, e.Data.GetType()) as JsonObject);
-                if (active.FirstOrDefault(r => SubjectFinder.RolesIn(record, policy, r.Subject).Any()) is { } naming)
-                    throw Refusal(naming);
-            }
+    }
+
+    /// <summary>
+    /// The decider of the guard: the active restriction that covers new events on a stream (the
+    /// stream was found about the person when restricted, or an event names them in one of their roles), or null.
+    /// </summary>
+    public static ProcessingRestriction? Covering(IReadOnlyList<ProcessingRestriction> active, Guid streamId, IEnumerable<object> events,
+        SubjectAccessPolicy policy)
+    {
+        if (active.FirstOrDefault(r => r.Streams.Contains(streamId)) is { } restricted)
+            return restricted;
+        foreach (var data in events)
+        {
+            var record = new StoredRecord("event", data.GetType().Name, "", streamId, null, null,
+                JsonSerializer.SerializeToNode(data, data.GetType()) as JsonObject);
+            if (active.FirstOrDefault(r => SubjectFinder.RolesIn(record, policy, r.Subject).Any()) is { } naming)
+                return naming;
         }
+        return null;
     }
 
     /// <summary>The retention review does not dispose of a restricted person's record.</summary>
