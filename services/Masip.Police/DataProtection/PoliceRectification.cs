@@ -3,7 +3,6 @@ using Marten;
 using Masip.Contracts.Messages;
 using Masip.Police.Cases;
 using Masip.Police.Referrals;
-using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.DataProtection;
 using Masip.ServiceDefaults.Messaging;
 
@@ -17,7 +16,7 @@ public static class PoliceRectificationModule
 {
     public static IServiceCollection AddPoliceRectification(this IServiceCollection services)
     {
-        services.AddSingleton<IRectifiableRecord, CaseRectifiable>();
+        services.AddRectifiable(CaseRectification.Record, CaseRectification.Fields);
         services.AddSingleton<IIntegrationEventMap, VictimDetailsRectifiedMap>();
         return services;
     }
@@ -51,45 +50,5 @@ public sealed class VictimDetailsRectifiedMap : IIntegrationEventMap
             e.Field == "victim.phone" ? e.NewValue : null,
             e.Field == "victim.email" ? e.NewValue : null,
             e.Version, e.RectifiedAt);
-    }
-}
-
-/// <summary>
-/// A case's correction; a correction of the victim's name, phone or email also reaches the police's
-/// own copies of them in the referrals of that case to advocacy (in the same transaction), so every
-/// police view shows the corrected value.
-/// </summary>
-public sealed class CaseRectifiable : IRectifiableRecord
-{
-    public const string ReferralRecord = "victim-referral";
-
-    private readonly RectifiableRecord<StacCase> _case = new(CaseRectification.Record, CaseRectification.Fields);
-
-    public string Record => _case.Record;
-
-    public IReadOnlyList<string> Fields => _case.Fields;
-
-    public async Task<RecordRectified?> Rectify(CommandScope scope, Guid recordId, string field, string value, string reason)
-    {
-        var made = await _case.Rectify(scope, recordId, field, value, reason);
-        if (made is null || !CaseRectification.SentToAdvocacy.Contains(field))
-            return made;
-        var crimeReference = (await scope.Require<StacCase>(recordId, "record_id")).CrimeReference;
-        var ids = await scope.Session.Query<VictimReferral>().Where(r => r.CrimeReference == crimeReference)
-            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(scope.Cancellation);
-        foreach (var id in ids)
-        {
-            var stream = await scope.Stream<VictimReferral>(id);
-            if (stream.Aggregate is not { } referral)
-                continue;
-            var current = field switch { "victim.name" => referral.VictimName, "victim.phone" => referral.VictimPhone, _ => referral.VictimEmail };
-            var copy = Rectification.Decide(ReferralRecord, id, current, field, made.NewValue, made.Reason, scope.Actor, scope.Now,
-                (stream.CurrentVersion ?? stream.StartingVersion) ?? 0);
-            if (copy is null)
-                continue;
-            stream.AppendOne(copy);
-            scope.Session.Store(RectificationEntry.From(copy));
-        }
-        return made;
     }
 }

@@ -13,7 +13,7 @@ public sealed record VictimReferredToAdvocacy(
     Cases.ContactPreferencesRecorded? Contact = null);
 
 /// <summary>A victim's referral to advocacy, as the police hold it (inline snapshot: the read model).</summary>
-public sealed partial record VictimReferral(
+public sealed record VictimReferral(
     Guid Id,
     string CrimeReference,
     string VictimName,
@@ -26,16 +26,4 @@ public sealed partial record VictimReferral(
     public static VictimReferral Create(VictimReferredToAdvocacy referred) => new(
         referred.ReferralId, referred.CrimeReference, referred.VictimName, referred.VictimPhone,
         referred.VictimEmail, referred.Reason, referred.ReferredBy, referred.ReferredAt);
-}
-
-public sealed partial record VictimReferral
-{
-    /// <summary>The case's victim details corrected (DataProtection.CaseRectifiable): the referral's copy follows.</summary>
-    public VictimReferral Apply(Masip.ServiceDefaults.DataProtection.RecordRectified e) => e.Field switch
-    {
-        "victim.name" => this with { VictimName = e.NewValue },
-        "victim.phone" => this with { VictimPhone = e.NewValue },
-        "victim.email" => this with { VictimEmail = e.NewValue },
-        _ => this,
-    };
 }
