@@ -1,5 +1,6 @@
 using Masip.Advocacy;
 using Masip.Advocacy.Referrals;
+using Masip.Advocacy.DataProtection;
 using Masip.Advocacy.Statistics;
 using Masip.Advocacy.Support;
 using Masip.Advocacy.VictimUpdates;
@@ -10,6 +11,7 @@ using Masip.ServiceDefaults.Work;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(AdvocacyHost.Name, typeof(AdvocacyHost).Assembly);
 builder.Services.AddReferrals();
+builder.Services.AddReferralRectification();
 builder.Services.AddSupport();
 builder.Services.AddVictimUpdates();
 builder.Services.AddMeetingWork(AdvocacyHost.Name);

@@ -11,6 +11,7 @@ using Masip.ServiceDefaults.Work;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(NhsHost.Name, typeof(NhsHost).Assembly);
 builder.Services.AddNhsReferrals();
+builder.Services.AddReferralRectification();
 builder.Services.AddNhsAssessments();
 builder.Services.AddNhsInterventions();
 builder.Services.AddNhsLiaison();

@@ -29,6 +29,7 @@ builder.Services.AddReferrals();
 builder.Services.AddPartnerInformation();
 builder.Services.AddRestrictedRecords();
 builder.Services.AddSubjectAccessCoordinator();
+builder.Services.AddPoliceRectification();
 builder.Services.AddGrpc().AddServiceOptions<PoliceIntakeGrpc>(grpc => grpc.MaxReceiveMessageSize = PoliceIntakeGrpc.MaxMessageBytes);
 builder.Services.AddMeetingWork(PoliceHost.Name);
 

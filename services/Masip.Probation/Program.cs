@@ -14,6 +14,7 @@ using Masip.ServiceDefaults.Work;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(ProbationHost.Name, typeof(ProbationHost).Assembly);
 builder.Services.AddPeople();
+builder.Services.AddPersonRectification();
 builder.Services.AddReferralAnswers();
 builder.Services.AddPsrConsultations();
 builder.Services.AddMappa();

@@ -75,7 +75,7 @@ public sealed record UpdatePreferences(int CadenceDays, string Channel, string A
 /// A victim's referral to advocacy: pending until an advocate accepts or declines it; then
 /// triage, support, contacts, consent and the victim's voice (inline snapshot: the read model).
 /// </summary>
-public sealed record Referral(
+public sealed partial record Referral(
     Guid Id,
     ReferralStatus Status,
     string Source,

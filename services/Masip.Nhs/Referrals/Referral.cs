@@ -40,7 +40,7 @@ public sealed record ReferralDeclined(Guid ReferralId, Guid PerpetratorId, strin
 public sealed record ReferralAssessed(Guid ReferralId, Guid AssessmentId, Guid? SupersededAssessmentId, DateTimeOffset AssessedAt);
 
 /// <summary>An NHS referral: waiting until a clinician accepts or declines it (inline snapshot: the read model).</summary>
-public sealed record Referral(
+public sealed partial record Referral(
     Guid Id,
     ReferralStatus Status,
     string Route,

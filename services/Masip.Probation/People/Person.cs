@@ -49,7 +49,7 @@ public sealed record MappaState(bool Considered, int? Category, int? Level, Mapp
 }
 
 /// <summary>A person known to probation (inline snapshot: also the read model).</summary>
-public sealed record Person(
+public sealed partial record Person(
     Guid Id,
     string Name,
     string NameKey,
@@ -145,6 +145,7 @@ public sealed record Person(
                 MappaCategorySet x => state?.Apply(x),
                 MappaReviewSet x => state?.Apply(x),
                 MappaConsiderationFlagged x => state?.Apply(x),
+                Masip.ServiceDefaults.DataProtection.RecordRectified x => state?.Apply(x),
                 _ => throw new ArgumentException($"{e.GetType().Name} is not an event of a person"),
             };
         return state;

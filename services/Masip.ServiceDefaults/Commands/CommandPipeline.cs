@@ -27,8 +27,11 @@ public sealed class CommandPipeline(
     ReplyDisclosure replies,
     DisclosureAuditor auditor,
     Forces forces,
-    [FromKeyedServices(CommandResilience.Key)] ResiliencePipeline resilience)
+    [FromKeyedServices(CommandResilience.Key)] ResiliencePipeline resilience,
+    IEnumerable<ICommandGuard> guards)
 {
+    private readonly ICommandGuard[] _guards = [.. guards];
+
     /// <summary>The forces this deployment serves (a consumed message names the one it is for).</summary>
     public Forces Forces => forces;
 
@@ -97,6 +100,8 @@ public sealed class CommandPipeline(
 
             var scope = new CommandScope(session, actor, clock.GetUtcNow(), token);
             await decide(scope);
+            foreach (var guard in _guards)
+                await guard.Check(session, token);
             await session.SaveChangesAsync(token);
             var reply = await answer(scope);
             if (sharing is not null && reply is IMessage message)
@@ -112,4 +117,13 @@ public sealed class CommandPipeline(
             return reply;
         }, cancellationToken);
     }
+}
+
+/// <summary>
+/// A check every command passes after it decided and before it is saved (a restriction of
+/// processing refuses what would change a restricted person's records); it throws to refuse.
+/// </summary>
+public interface ICommandGuard
+{
+    Task Check(IDocumentSession session, CancellationToken ct);
 }

@@ -15,7 +15,7 @@ namespace Masip.ServiceDefaults.DataProtection;
 /// subject access and erasure, through the one command pipeline (the actor from the token; the
 /// export's disclosure and the erasure audited in the same transaction).
 /// </summary>
-public sealed class DataProtectionGrpc(CommandPipeline pipeline, SharingAgreement agreement, ServiceIdentity service,
+public sealed partial class DataProtectionGrpc(CommandPipeline pipeline, SharingAgreement agreement, ServiceIdentity service,
     DisclosureAuditor auditor, IQuerySession query, Microsoft.Extensions.Options.IOptions<RetentionOptions> retention)
     : Contracts.DataProtection.DataProtection.DataProtectionBase
 {
@@ -69,6 +69,7 @@ public sealed class DataProtectionGrpc(CommandPipeline pipeline, SharingAgreemen
                     return;
                 if (review.Status != RetentionStatus.Due)
                     throw new RuleViolationException("review_id", "only a record due for review is disposed of (retained records wait for their next review)");
+                await ProcessingRestrictions.RefuseDisposal(scope.Session, review.RecordId, scope.Cancellation);
                 var rows = await RecordDisposal.Delete((NpgsqlConnection)scope.Session.Connection!, review.RecordId, scope.Cancellation);
                 stream.AppendOne(new RecordDisposed(id, reason, scope.Actor.Subject, scope.Now, rows));
                 auditor.Append(scope.Session, new Disclosure(

@@ -20,10 +20,14 @@ public static class DataProtectionModule
             store.Schema.For<DpoAlert>();
             store.Projections.Snapshot<RetentionReview>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
             store.Schema.For<RetentionReview>().Duplicate(r => r.Status).Duplicate(r => r.DueAt);
+            store.Projections.Snapshot<ProcessingRestriction>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+            store.Schema.For<ProcessingRestriction>().Duplicate(r => r.Active);
+            store.Schema.For<RectificationEntry>().Duplicate(r => r.RecordId);
         });
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddSingleton<RetentionScanner>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionScanner>());
+        services.AddSingleton<ICommandGuard, ProcessingRestrictionGuard>();
         services.PublishIntegrationEvent<SubjectAccessExported>(e => e.RequestId is { } request
             ? new SubjectAccessPartPreparedV1(request, e.Agency, e.ExportId, e.Records, e.Disclosures, e.WithheldValues, e.Sha256, e.PreparedAt)
             : null);
