@@ -29,6 +29,7 @@ builder.Services.AddReferrals();
 builder.Services.AddPartnerInformation();
 builder.Services.AddRestrictedRecords();
 builder.Services.AddSubjectAccessCoordinator();
+builder.Services.AddErasureCoordinator();
 builder.Services.AddGrpc().AddServiceOptions<PoliceIntakeGrpc>(grpc => grpc.MaxReceiveMessageSize = PoliceIntakeGrpc.MaxMessageBytes);
 builder.Services.AddMeetingWork(PoliceHost.Name);
 
@@ -47,4 +48,5 @@ app.MapGrpcService<PoliceWorkGrpc>();
 app.MapGrpcService<RestrictedRecordsGrpc>();
 app.MapGrpcService<VictimContactGrpc>();
 app.MapGrpcService<SubjectAccessCoordinatorGrpc>();
+app.MapGrpcService<ErasureCoordinatorGrpc>();
 app.Run();
