@@ -1,3 +1,4 @@
+using Masip.Advocacy.Caseloads;
 using Masip.Advocacy;
 using Masip.Advocacy.Referrals;
 using Masip.Advocacy.Statistics;
@@ -9,6 +10,7 @@ using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(AdvocacyHost.Name, typeof(AdvocacyHost).Assembly);
+builder.Services.AddAdvocacyCaseloadReads();
 builder.Services.AddReferrals();
 builder.Services.AddSupport();
 builder.Services.AddVictimUpdates();

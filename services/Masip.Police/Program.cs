@@ -1,3 +1,4 @@
+using Masip.Police.Caseloads;
 using Masip.Police.Partners;
 using Masip.Police;
 using Masip.Police.Cases;
@@ -19,6 +20,7 @@ using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(PoliceHost.Name, typeof(PoliceHost).Assembly);
+builder.Services.AddPoliceCaseloadReads();
 builder.Services.AddCases();
 builder.Services.AddPerpetrators();
 builder.Services.AddGriffin();
