@@ -1,3 +1,4 @@
+using Masip.Advocacy.Caseloads;
 using Masip.Advocacy;
 using Masip.Advocacy.Referrals;
 using Masip.Advocacy.DataProtection;
@@ -10,6 +11,7 @@ using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(AdvocacyHost.Name, typeof(AdvocacyHost).Assembly);
+builder.Services.AddAdvocacyCaseloadReads();
 builder.Services.AddReferrals();
 builder.Services.AddReferralRectification();
 builder.Services.AddSupport();

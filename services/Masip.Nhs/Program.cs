@@ -1,3 +1,4 @@
+using Masip.Nhs.Caseloads;
 using Masip.Nhs;
 using Masip.Nhs.Assessments;
 using Masip.Nhs.Interventions;
@@ -10,6 +11,7 @@ using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(NhsHost.Name, typeof(NhsHost).Assembly);
+builder.Services.AddNhsCaseloadReads();
 builder.Services.AddNhsReferrals();
 builder.Services.AddReferralRectification();
 builder.Services.AddNhsAssessments();

@@ -1,3 +1,4 @@
+using Masip.Police.Caseloads;
 using Masip.Police.Partners;
 using Masip.Police;
 using Masip.Police.Cases;
@@ -19,6 +20,7 @@ using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(PoliceHost.Name, typeof(PoliceHost).Assembly);
+builder.Services.AddPoliceCaseloadReads();
 builder.Services.AddCases();
 builder.Services.AddPerpetrators();
 builder.Services.AddGriffin();
@@ -30,6 +32,7 @@ builder.Services.AddPartnerInformation();
 builder.Services.AddRestrictedRecords();
 builder.Services.AddSubjectAccessCoordinator();
 builder.Services.AddPoliceRectification();
+builder.Services.AddErasureCoordinator();
 builder.Services.AddGrpc().AddServiceOptions<PoliceIntakeGrpc>(grpc => grpc.MaxReceiveMessageSize = PoliceIntakeGrpc.MaxMessageBytes);
 builder.Services.AddMeetingWork(PoliceHost.Name);
 
@@ -48,4 +51,5 @@ app.MapGrpcService<PoliceWorkGrpc>();
 app.MapGrpcService<RestrictedRecordsGrpc>();
 app.MapGrpcService<VictimContactGrpc>();
 app.MapGrpcService<SubjectAccessCoordinatorGrpc>();
+app.MapGrpcService<ErasureCoordinatorGrpc>();
 app.Run();

@@ -1,3 +1,4 @@
+using Masip.Probation.Caseloads;
 using Masip.Probation;
 using Masip.Probation.Mappa;
 using Masip.Probation.People;
@@ -13,6 +14,7 @@ using Masip.ServiceDefaults.Work;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMasipDefaults(ProbationHost.Name, typeof(ProbationHost).Assembly);
+builder.Services.AddProbationCaseloadReads();
 builder.Services.AddPeople();
 builder.Services.AddPersonRectification();
 builder.Services.AddReferralAnswers();

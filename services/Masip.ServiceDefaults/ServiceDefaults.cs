@@ -1,5 +1,6 @@
 using System.Reflection;
 using Masip.ServiceDefaults.Audit;
+using Masip.ServiceDefaults.Caseload;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.DataProtection;
 using Masip.ServiceDefaults.Errors;
@@ -49,6 +50,7 @@ public static class ServiceDefaults
         builder.Services.AddSingleton<DisclosureAuditor>();
         builder.Services.AddSingleton<AuditVerifier>();
         builder.Services.AddSingleton<ReplyDisclosure>();
+        builder.Services.AddCaseload();
         builder.Services.AddCommandPipeline();
         builder.Services.AddSingleton<ExclusiveRun>();
         builder.Services.AddSubjectRights();
@@ -76,6 +78,7 @@ public static class ServiceDefaults
         app.MapGrpcService<DisclosureAuditGrpc>();
         app.MapGrpcService<OutboxGrpc>();
         app.MapGrpcService<DataProtectionGrpc>();
+        app.MapGrpcService<CaseloadGrpc>();
         if (app.Environment.IsDevelopment())
             app.MapGrpcReflectionService().AllowAnonymous();
         return app;

@@ -7,6 +7,8 @@ using Masip.Nhs;
 using Masip.Police;
 using Masip.Probation;
 using Masip.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Masip.Cli.Tests;
@@ -17,6 +19,7 @@ public sealed class CliWorld : IAsyncLifetime
     private readonly TestBed _bed = new();
     private readonly Dictionary<string, Func<CliIdentity, string?, GrpcChannel>> _channels = [];
     private readonly Dictionary<string, Func<GrpcChannel>> _defaults = [];
+    private IServiceProvider? _police;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +36,12 @@ public sealed class CliWorld : IAsyncLifetime
         _channels["meetings"] = (who, purpose) => meetings.ChannelAs(who.Agency, who.Role, purpose, who.Subject);
         _defaults["nhs"] = () => nhs.Channel;
         _defaults["police"] = () => police.Channel;
+        _police = police.Services;
     }
+
+    /// <summary>Publishes <paramref name="message"/> on the test bed's broker under <paramref name="messageId"/> (a resend, or a message out of order).</summary>
+    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
+        _police!.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId);
 
     public Task DisposeAsync() => _bed.DisposeAsync();
 

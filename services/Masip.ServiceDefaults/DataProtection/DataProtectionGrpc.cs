@@ -16,7 +16,8 @@ namespace Masip.ServiceDefaults.DataProtection;
 /// export's disclosure and the erasure audited in the same transaction).
 /// </summary>
 public sealed partial class DataProtectionGrpc(CommandPipeline pipeline, SharingAgreement agreement, ServiceIdentity service,
-    DisclosureAuditor auditor, IQuerySession query, Microsoft.Extensions.Options.IOptions<RetentionOptions> retention)
+    DisclosureAuditor auditor, IQuerySession query, Microsoft.Extensions.Options.IOptions<RetentionOptions> retention,
+    IEnumerable<IErasureHold> holds)
     : Contracts.DataProtection.DataProtection.DataProtectionBase
 {
     public override async Task<RetentionReviewsReply> ListRecordsDueForReview(ListRecordsDueForReviewRequest request, ServerCallContext context)
@@ -134,32 +135,12 @@ public sealed partial class DataProtectionGrpc(CommandPipeline pipeline, Sharing
                     erased = done.Erased;
                     return;
                 }
-                var connection = (NpgsqlConnection)scope.Session.Connection!;
-                var holdings = await SubjectFinder.Find(connection, agreement.SubjectAccess, subject, scope.Cancellation);
-                var result = await SubjectErasure.Erase(connection, agreement.SubjectAccess, subject, holdings, scope.Cancellation);
-                erased = new SubjectErased(erasureId, service.Name, result.Records, result.RowsRewritten, result.Classes, result.Streams,
-                    reason, scope.Actor.Subject, scope.Now);
+                var outcome = await SubjectErasures.Erase(scope, agreement.SubjectAccess, service.Name, erasureId, subject, reason, auditor,
+                    sharing.Purpose, holds);
+                erased = outcome.Erased ?? throw new RuleViolationException("name", $"erasure refused: {outcome.Refusal}");
                 stream.AppendOne(erased);
-                // The erasure is itself audited, on the chains of the records it touched (their ids stay).
-                auditor.Append(scope.Session, new Disclosure(
-                    [new AuditSubject("erasure", erasureId.ToString()), .. AuditSubjects(holdings)],
-                    scope.Actor.Subject, scope.Actor.Agency, scope.Actor.Role, Recipient: service.Name, Channel: "erasure",
-                    Operation: "DataProtection/EraseSubject", result.Classes.Count > 0 ? result.Classes : ["record.meta"],
-                    sharing.Purpose, System.Diagnostics.Activity.Current?.TraceId.ToString(), reason));
             },
             _ => Task.FromResult(ToReply(erased!)));
-    }
-
-    /// <summary>The audit subjects already used for the records found (a case is ("case", id)); a record never audited by its id.</summary>
-    private static IEnumerable<AuditSubject> AuditSubjects(SubjectHoldings holdings)
-    {
-        var streams = holdings.Streams.Select(s => s.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var known = holdings.Disclosures
-            .SelectMany(d => d.Data?["Subjects"]?.AsArray() ?? d.Data?["subjects"]?.AsArray() ?? [])
-            .Select(s => new AuditSubject((string?)(s?["Kind"] ?? s?["kind"]) ?? "", (string?)(s?["Id"] ?? s?["id"]) ?? ""))
-            .Where(s => streams.Contains(s.Id)).Distinct().ToList();
-        var named = known.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. known, .. streams.Where(s => !named.Contains(s)).Order(StringComparer.Ordinal).Select(s => new AuditSubject("record", s))];
     }
 
     private static DateOnly? OptionalDate(string text, string field) =>

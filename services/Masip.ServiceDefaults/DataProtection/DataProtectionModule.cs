@@ -31,6 +31,7 @@ public static class DataProtectionModule
         services.PublishIntegrationEvent<SubjectAccessExported>(e => e.RequestId is { } request
             ? new SubjectAccessPartPreparedV1(request, e.Agency, e.ExportId, e.Records, e.Disclosures, e.WithheldValues, e.Sha256, e.PreparedAt)
             : null);
+        services.AddCoordinatedErasure();
         return services;
     }
 }

@@ -23,6 +23,6 @@ public sealed class ReplyDisclosure(SharingAgreements agreements)
         return new Disclosure([.. result.Subjects.Select(s => new AuditSubject(s.Kind, s.Id)).Distinct()],
             sharing.Caller.Subject, sharing.Caller.Agency, sharing.Caller.Role,
             Recipient: sharing.Caller.Agency, Channel: "grpc", Operation: $"{sharing.Method.Service.Name}/{sharing.Method.Name}",
-            [.. result.DisclosedClasses], sharing.Purpose, System.Diagnostics.Activity.Current?.TraceId.ToString(), sharing.Reason);
+            [.. result.DisclosedClasses], sharing.Purpose, System.Diagnostics.Activity.Current?.TraceId.ToString(), sharing.AuditReason);
     }
 }

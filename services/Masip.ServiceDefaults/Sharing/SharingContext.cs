@@ -14,6 +14,13 @@ public sealed class SharingContext(Caller caller, string purpose, MethodDescript
     /// <summary>Why the caller is looking (the x-masip-reason header), recorded with the disclosure.</summary>
     public string? Reason { get; } = reason;
 
+    /// <summary>Why the caller reads a record outside their caseload (x-masip-access-reason), recorded with the disclosure.</summary>
+    public Caseload.AccessReason? AccessReason { get; init; }
+
+    /// <summary>The reason the disclosure audit records: x-masip-reason, then the access reason ("access-reason: CODE: text").</summary>
+    public string? AuditReason => AccessReason is null ? Reason
+        : (Reason is null ? "" : Reason + "; ") + Caseload.AccessReason.AuditPrefix + AccessReason;
+
     /// <summary>The reply was filtered and its disclosure recorded already (by the command pipeline, in its transaction).</summary>
     public bool ReplyDisclosed { get; set; }
 

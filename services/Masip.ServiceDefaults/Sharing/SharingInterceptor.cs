@@ -13,7 +13,8 @@ namespace Masip.ServiceDefaults.Sharing;
 /// x-masip-purpose header; the method's first purpose by default). After it: the reply is
 /// filtered through the agreement, and a disclosure of personal data is audited.
 /// </summary>
-public sealed class SharingInterceptor(SharingAgreements agreements, Forces forces, ContractCatalog catalog, ReplyDisclosure replies, DisclosureAuditor auditor)
+public sealed class SharingInterceptor(SharingAgreements agreements, Forces forces, ContractCatalog catalog, ReplyDisclosure replies, DisclosureAuditor auditor,
+    Caseload.CaseloadGate caseload)
     : Interceptor
 {
     public const string PurposeHeader = "x-masip-purpose";
@@ -29,6 +30,8 @@ public sealed class SharingInterceptor(SharingAgreements agreements, Forces forc
         if (IsOpen(context.Method))
             return await continuation(request, context);
         var sharing = Admit(context);
+        // A single-record read outside the caller's caseload needs a reason (Caseload/CaseloadGate.cs).
+        await caseload.CheckAsync(request, context, sharing);
         var response = await continuation(request, context);
         if (!sharing.ReplyDisclosed)
             await Disclose(response, sharing, context);
@@ -116,7 +119,10 @@ public sealed class SharingInterceptor(SharingAgreements agreements, Forces forc
         // Break-glass access says so in the audit entry's reason (DataProtection/BreakGlass.cs).
         if (DataProtection.BreakGlass.Requested(context) && !string.IsNullOrEmpty(reason))
             reason = DataProtection.BreakGlass.ReasonPrefix + reason;
-        var sharing = new SharingContext(caller, purpose, method, string.IsNullOrEmpty(reason) ? null : reason);
+        var sharing = new SharingContext(caller, purpose, method, string.IsNullOrEmpty(reason) ? null : reason)
+        {
+            AccessReason = Caseload.AccessReason.From(context.RequestHeaders),
+        };
         context.SetSharing(sharing);
         return sharing;
     }
