@@ -43,14 +43,19 @@ public static class AgendaInputsQuery
         var needed = $"with placed as materialized ({placed}) "
             + $"select d.id from {candidatesTable} as d where {occurred} >= ? and {occurred} < ? "
             + "and (d.type = ? or not exists (select 1 from placed where placed.id = d.id)) "
-            + $"union select d.id from {candidatesTable} as d where d.type = ? and d.data ->> 'Offence' = 's2A' "
-            + $"and ({offence} >= ? and {offence} < ? or d.data ->> 'OffenceDate' is null and {occurred} >= ? and {occurred} < ?) "
+            // The s2A limits in two branches, each an index range (offence date; tiering time), not one
+            // OR that the planner can only answer by every newly tiered case of the type index.
+            + $"union select d.id from {candidatesTable} as d where {offence} >= ? and {offence} < ? and d.type = ? and d.data ->> 'Offence' = 's2A' "
+            + "and not exists (select 1 from placed where placed.id = 's2a:' || (d.data ->> 'CaseId')) "
+            + $"union select d.id from {candidatesTable} as d where {occurred} >= ? and {occurred} < ? and d.data ->> 'OffenceDate' is null "
+            + "and d.type = ? and d.data ->> 'Offence' = 's2A' "
             + "and not exists (select 1 from placed where placed.id = 's2a:' || (d.data ->> 'CaseId'))"
             + (meeting.Type == MeetingTypes.Dmm ? $" union select d.id from {candidatesTable} as d where d.type = ? and {occurred} < ?" : "");
         object[] parameters = meeting.Type == MeetingTypes.Dmm
-            ? [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, ItemTypes.NewlyTiered, offenceFrom, offenceTo, s2aFrom, s2aTo,
-                ItemTypes.ReferralAwaitingDecision, start]
-            : [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, ItemTypes.NewlyTiered, offenceFrom, offenceTo, s2aFrom, s2aTo];
+            ? [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
+                s2aFrom, s2aTo, ItemTypes.NewlyTiered, ItemTypes.ReferralAwaitingDecision, start]
+            : [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
+                s2aFrom, s2aTo, ItemTypes.NewlyTiered];
         var ids = await session.QueryAsync<string>(needed, ct, parameters);
         var candidates = ids.Count == 0 ? [] : (await session.LoadManyAsync<AgendaCandidate>(ct, ids)).ToList();
 
