@@ -41,6 +41,19 @@ public sealed class CapturedSql : IMartenSessionLogger
         return timings;
     }
 
+    /// <summary>The plan PostgreSQL ran statement <paramref name="index"/> with (EXPLAIN ANALYZE, BUFFERS), line by line.</summary>
+    public async Task<List<string>> ExplainAsync(NpgsqlConnection connection, int index, CancellationToken ct)
+    {
+        var (text, parameters) = Commands[index];
+        await using var command = new NpgsqlCommand("explain (analyze, buffers) " + text, connection);
+        command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            lines.Add(reader.GetString(0));
+        return lines;
+    }
+
     public void LogSuccess(NpgsqlCommand command) =>
         Commands.Add((command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToArray()));
 

@@ -3,6 +3,7 @@ using Marten;
 using Masip.Contracts.Messages;
 using Masip.Meetings.Actions;
 using Masip.Meetings.Agenda.Candidates;
+using Masip.Meetings.Agenda.Generating;
 using Masip.Meetings.Calendar;
 using Masip.Meetings.Running;
 using Masip.ServiceDefaults.Messaging;
@@ -20,6 +21,9 @@ public static class MeetingsModule
         {
             store.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
             store.Projections.Snapshot<MeetingAction>(SnapshotLifecycle.Inline);
+            // Each meeting day's agenda item ids, by type and day: what later agendas leave out (issue 15).
+            store.Projections.Snapshot<MeetingDayItems>(SnapshotLifecycle.Inline);
+            store.Schema.For<MeetingDayItems>().Duplicate(d => d.Type).Duplicate(d => d.Day);
             // The agenda's inputs are index ranges (issue 15): the window by time; the s2A limits, the
             // referrals awaiting a decision and the partners' background by type (and perpetrator), never a year's scan.
             store.Schema.For<AgendaCandidate>().Index(c => c.OccurredAt).Index(c => c.OffenceDate!)

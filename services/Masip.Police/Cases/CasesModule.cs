@@ -16,7 +16,16 @@ public static class CasesModule
         services.AddOptions<ClockOptions>().BindConfiguration("Masip:Police");
         services.ConfigureMarten(store =>
         {
-            store.Projections.Snapshot<StacCase>(SnapshotLifecycle.Inline);
+            // Inline on every command; the options below apply only when the daemon rebuilds it
+            // from the events (issue 15.6): pages of 10,000 events, the cases held in memory and
+            // written once each per 20,000 dirty cases (not one upsert per case per page), and,
+            // the table being truncated first, written by binary COPY instead of row by row.
+            store.Projections.Snapshot<StacCase>(SnapshotLifecycle.Inline, rebuild =>
+            {
+                rebuild.BatchSize = 10_000;
+                rebuild.RebuildFlushThreshold = 20_000;
+            });
+            store.Projections.RebuildWithBulkCopy = true;
             // Indexed columns: the queue is one range scan on QueueKey; filters and statistics use the rest.
             store.Schema.For<StacCase>()
                 .Duplicate(c => c.QueueKey!)

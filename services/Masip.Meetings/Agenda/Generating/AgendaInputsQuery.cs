@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using Masip.Meetings.Actions;
 using Masip.Meetings.Agenda.Candidates;
@@ -13,46 +12,58 @@ public static class AgendaInputsQuery
     {
         var start = AgendaBuilder.WindowStart(meeting.Date);
         var end = AgendaBuilder.WindowEnd(meeting.Date);
-        var candidates = (await session.Query<AgendaCandidate>()
-            .Where(c => c.OccurredAt >= start && c.OccurredAt < end)
-            .ToListAsync(ct)).ToList();
+        var options = session.DocumentStore.Options;
+        var schema = options.DatabaseSchemaName;
+        var candidatesTable = options.FindOrResolveDocumentType(typeof(AgendaCandidate)).TableName.QualifiedName;
+        var daysTable = options.FindOrResolveDocumentType(typeof(MeetingDayItems)).TableName.QualifiedName;
+        var day = MeetingDayItems.DayOf(meeting.Date);
+        var earliest = MeetingDayItems.DayOf(meeting.Date.AddDays(-AgendaBuilder.LookbackDays));
 
-        // s2A cases whose first incident was about six months before the meeting (their time limit
-        // is near), whenever they were tiered; a message without an offence date counts from its tiering.
+        // The item ids of the earlier agendas of this type within the lookback: small rows, one per
+        // meeting day, indexed by type and day (MeetingDayItems), not the whole meeting documents.
+        var placed = $"select distinct p.id from {daysTable} as m, jsonb_array_elements_text(m.data -> 'ItemIds') as p(id) "
+            + "where m.type = ? and m.day < ? and m.day >= ?";
+        var onEarlier = (await session.QueryAsync<string>(placed, ct, meeting.Type, day, earliest)).ToHashSet();
+
+        // Which candidates the agenda needs, chosen in the database (issue 15): the window's (index on
+        // the time) that no earlier agenda carried, except referrals awaiting a decision, which stay on
+        // every agenda until decided; the s2A cases whose first incident was about six months before
+        // the meeting (their time limit is near, whenever they were tiered; a message without an
+        // offence date counts from its tiering) whose warning no earlier agenda carried; and, for a
+        // DMM, the referrals that arrived before the window and may still await a decision (issue
+        // 18.5; the decided ones are dropped by the builder). Only their ids come back; the few
+        // documents are then loaded whole. A candidate an earlier agenda carried would be dropped by
+        // the builder anyway, so the agenda is the same as when the whole window was loaded.
         var offenceFrom = meeting.Date.AddMonths(-6).AddDays(-1);
         var offenceTo = meeting.Date.AddMonths(-6).AddDays(AgendaBuilder.S2AWarningDays + 1);
         var s2aFrom = new DateTimeOffset(offenceFrom.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var s2aTo = new DateTimeOffset(offenceTo.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var s2a = await session.Query<AgendaCandidate>()
-            .Where(c => c.Type == ItemTypes.NewlyTiered && c.Offence == "s2A"
-                && (c.OffenceDate != null && c.OffenceDate >= offenceFrom && c.OffenceDate < offenceTo
-                    || c.OffenceDate == null && c.OccurredAt >= s2aFrom && c.OccurredAt < s2aTo))
-            .ToListAsync(ct);
-        var inWindow = candidates.Select(c => c.Id).ToHashSet();
-        candidates.AddRange(s2a.Where(c => !inWindow.Contains(c.Id)));
-        // Referrals that arrived before the window and may still await a decision: they stay on
-        // every DMM until decided (issue 18.5); the decided ones are dropped below.
-        if (meeting.Type == MeetingTypes.Dmm)
-            candidates.AddRange(await session.Query<AgendaCandidate>()
-                .Where(c => c.Type == ItemTypes.ReferralAwaitingDecision && c.OccurredAt < start)
-                .ToListAsync(ct));
-
-        var earliest = meeting.Date.AddDays(-AgendaBuilder.LookbackDays);
-        // Only the item ids of the earlier agendas, taken out in the database: a meeting document
-        // holds its whole agenda, attendance and minutes, and four weeks of them were the bulk of
-        // the inputs' time (issue 15). Dates are ISO text, so text order is date order.
-        var onEarlier = (await session.QueryAsync<string>(
-                $"select distinct item ->> 'ItemId' from {session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Meeting)).TableName.QualifiedName} as d, "
-                + "jsonb_array_elements(d.data -> 'Agenda') as item "
-                + "where d.data ->> 'Type' = ? and d.data ->> 'Date' < ? and d.data ->> 'Date' >= ?",
-                ct, meeting.Type, meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-            .ToHashSet();
+        var occurred = $"{schema}.mt_immutable_timestamptz(d.data ->> 'OccurredAt')";
+        var offence = $"{schema}.mt_immutable_date(d.data ->> 'OffenceDate')";
+        var needed = $"with placed as materialized ({placed}) "
+            + $"select d.id from {candidatesTable} as d where {occurred} >= ? and {occurred} < ? "
+            + "and (d.type = ? or not exists (select 1 from placed where placed.id = d.id)) "
+            // The s2A limits in two branches, each an index range (offence date; tiering time), not one
+            // OR that the planner can only answer by every newly tiered case of the type index.
+            + $"union select d.id from {candidatesTable} as d where {offence} >= ? and {offence} < ? and d.type = ? and d.data ->> 'Offence' = 's2A' "
+            + "and not exists (select 1 from placed where placed.id = 's2a:' || (d.data ->> 'CaseId')) "
+            + $"union select d.id from {candidatesTable} as d where {occurred} >= ? and {occurred} < ? and d.data ->> 'OffenceDate' is null "
+            + "and d.type = ? and d.data ->> 'Offence' = 's2A' "
+            + "and not exists (select 1 from placed where placed.id = 's2a:' || (d.data ->> 'CaseId'))"
+            + (meeting.Type == MeetingTypes.Dmm ? $" union select d.id from {candidatesTable} as d where d.type = ? and {occurred} < ?" : "");
+        object[] parameters = meeting.Type == MeetingTypes.Dmm
+            ? [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
+                s2aFrom, s2aTo, ItemTypes.NewlyTiered, ItemTypes.ReferralAwaitingDecision, start]
+            : [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
+                s2aFrom, s2aTo, ItemTypes.NewlyTiered];
+        var ids = await session.QueryAsync<string>(needed, ct, parameters);
+        var candidates = ids.Count == 0 ? [] : (await session.LoadManyAsync<AgendaCandidate>(ct, ids)).ToList();
 
         var actions = await session.Query<MeetingAction>()
             .Where(a => a.Open && a.MeetingType == meeting.Type && a.DueDate < meeting.Date)
             .ToListAsync(ct);
-        var nominals = await session.Query<GriffinNominal>().Where(n => n.Current).ToListAsync(ct);
+        // Their ids only (the Griffin agenda's filter): not 300 whole documents.
+        var nominals = await session.Query<GriffinNominal>().Where(n => n.Current).Select(n => n.Id).ToListAsync(ct);
 
         // What partners shared about these perpetrators within the last year.
         var perpetrators = candidates.Where(c => c.PerpetratorId is not null).Select(c => c.PerpetratorId!.Value).ToHashSet();
@@ -68,7 +79,7 @@ public static class AgendaInputsQuery
         var pending = candidates.Where(c => c.Type == ItemTypes.ReferralAwaitingDecision && c.ReferralId is not null)
             .Select(c => c.ReferralId!.Value).Distinct().ToList();
         var decided = pending.Count == 0 ? [] : await session.LoadManyAsync<DecidedReferral>(ct, pending);
-        return new AgendaInputs(candidates, onEarlier, actions, nominals.Select(n => n.Id).ToHashSet())
+        return new AgendaInputs(candidates, onEarlier, actions, nominals.ToHashSet())
         {
             Background = background,
             DecidedReferrals = decided.ToDictionary(d => d.Id, d => d.DecidedAt),
