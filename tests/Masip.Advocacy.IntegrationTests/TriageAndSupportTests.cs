@@ -61,7 +61,8 @@ public sealed class TriageAndSupportTests(TestBed bed) : IClassFixture<TestBed>,
         Assert.Equal(("brief", "standard", "open"), (brief.Level, brief.RiskLevel, brief.Status));
         Assert.Equal(("advocacy", "high"), (advocacy.Level, advocacy.RiskLevel));
         Assert.Equal(1, await CasesOf("advocate-201"));
-        var referral = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = advocacy.ReferralId });
+        // Read by the advocate it was allocated to: on their caseload, no access reason needed.
+        var referral = await _advocacy.ReferralsAs("advocate-201").GetReferralAsync(new GetReferralRequest { ReferralId = advocacy.ReferralId });
         Assert.Equal(advocacy.EpisodeId, referral.EpisodeId);
         await Advocacy.Refused(() => _advocacy.Support.AllocateSupportAsync(new AllocateSupportRequest
             { ReferralId = advocacy.ReferralId, AdvocateId = "advocate-202" }).ResponseAsync, StatusCode.FailedPrecondition, "referral_id");
@@ -74,9 +75,9 @@ public sealed class TriageAndSupportTests(TestBed bed) : IClassFixture<TestBed>,
             { EpisodeId = brief.EpisodeId, Outcome = "vanished" }).ResponseAsync, StatusCode.InvalidArgument, "outcome");
 
         Assert.Equal(("closed", "support-completed"), (closed.Status, closed.Outcome));
-        Assert.Equal(closed, await _advocacy.Support.GetEpisodeAsync(new GetEpisodeRequest { EpisodeId = advocacy.EpisodeId }));
+        Assert.Equal(closed, await _advocacy.SupportAs("advocate-201").GetEpisodeAsync(new GetEpisodeRequest { EpisodeId = advocacy.EpisodeId }));
         Assert.Equal(0, await CasesOf("advocate-201"));
-        var afterClosing = await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = advocacy.ReferralId });
+        var afterClosing = await _advocacy.ReferralsAs("advocate-201").GetReferralAsync(new GetReferralRequest { ReferralId = advocacy.ReferralId });
         Assert.Equal(("", advocacy.EpisodeId), (afterClosing.EpisodeId, afterClosing.PastEpisodeIds.Single()));
         await Advocacy.Refused(() => _advocacy.Support.AllocateSupportAsync(new AllocateSupportRequest
             { ReferralId = advocacy.ReferralId, AdvocateId = "advocate-201" }).ResponseAsync, StatusCode.FailedPrecondition, "referral_id");
@@ -160,7 +161,7 @@ public sealed class TriageAndSupportTests(TestBed bed) : IClassFixture<TestBed>,
         Assert.Equal("measures[1]: must not contain a NUL character", nul.Status.Detail);
         Assert.Equal("version: must be between 1 and 100000; got -1", version.Status.Detail);
         Assert.Null((await _advocacy.Referrals.GetReferralAsync(new GetReferralRequest { ReferralId = referral.ReferralId })).Triage);
-        Assert.Equal(0, (await _advocacy.Support.GetEpisodeAsync(new GetEpisodeRequest { EpisodeId = episode.EpisodeId })).SafetyPlanVersion);
+        Assert.Equal(0, (await _advocacy.SupportAs("advocate-601").GetEpisodeAsync(new GetEpisodeRequest { EpisodeId = episode.EpisodeId })).SafetyPlanVersion);
     }
 
     [Fact]
