@@ -6,6 +6,7 @@ using Masip.Police.Perpetrators;
 using Masip.Police.Persons;
 using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.Errors;
+using Masip.ServiceDefaults.Persistence;
 
 namespace Masip.Police.Intake.ImportingCrimeReports;
 
@@ -133,6 +134,9 @@ public sealed class ImportCrimeReportsHandler(CommandPipeline pipeline, ILogger<
 
         await RecogniseEarlierReports(session, cases, recognise, now, ct);
         await PersonIndex.FlagOtherRoles(session, cases, now, ct);
+        // The night's new reports and suspects (the common case) go in by COPY on this command's
+        // transaction; amendments and links to existing streams stay on Marten's path (issue 15).
+        await NewStreamsCopy.WritePendingNewStreams(session, ct, BulkSnapshot.Of<StacCase>(), BulkSnapshot.Of<Perpetrator>());
         return new ImportResult(created, amended, unchanged, [.. rejections.OrderBy(r => r.Line)]);
     }
 
