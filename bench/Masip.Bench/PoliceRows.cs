@@ -177,6 +177,8 @@ public sealed class BenchBed : IAsyncDisposable
     {
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Masip"] = "Warning",
+        // One line per import batch: where its time goes (deciding, the COPY, the whole command).
+        ["Logging:LogLevel:Masip.Police.Intake.ImportingCrimeReports"] = "Debug",
         // The readiness probe asks before the bus has started; that is not news.
         ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
     };
