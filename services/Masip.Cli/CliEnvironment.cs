@@ -45,25 +45,30 @@ public sealed record CliEnvironment(TextWriter Out, TextWriter Error, ChannelFac
     /// <summary>
     /// Channels over the network, each call carrying a development token minted for the
     /// identity (DevelopmentTokens: accepted only by services running in Development), acting for
-    /// the force MASIP_FORCE names when the deployment serves several.
+    /// the force MASIP_FORCE names when the deployment serves several, and giving the reason
+    /// MASIP_ACCESS_REASON names ("CODE" or "CODE: a few words", sent as x-masip-access-reason) for
+    /// reading a record on another practitioner's caseload.
     /// </summary>
     public static ChannelFactory NetworkChannels(Func<string, string?> variables) => (service, identity, purpose) =>
     {
         var force = variables("MASIP_FORCE") is { Length: > 0 } named ? named : null;
         var token = DevelopmentTokens.Mint(identity.Subject, identity.Agency, identity.Role, TimeSpan.FromMinutes(30), force: force);
+        var reason = variables("MASIP_ACCESS_REASON") is { Length: > 0 } given ? given : null;
         return GrpcChannel.ForAddress(EndpointOf(service, variables), new GrpcChannelOptions
         {
-            HttpHandler = new HeadersHandler(token, purpose) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
+            HttpHandler = new HeadersHandler(token, purpose, reason) { InnerHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } },
         });
     };
 
-    private sealed class HeadersHandler(string token, string? purpose) : DelegatingHandler
+    private sealed class HeadersHandler(string token, string? purpose, string? accessReason) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             if (purpose is not null)
                 request.Headers.TryAddWithoutValidation(Masip.ServiceDefaults.Sharing.SharingInterceptor.PurposeHeader, purpose);
+            if (accessReason is not null)
+                request.Headers.TryAddWithoutValidation(Masip.ServiceDefaults.Caseload.AccessReason.Header, accessReason);
             return base.SendAsync(request, cancellationToken);
         }
     }
