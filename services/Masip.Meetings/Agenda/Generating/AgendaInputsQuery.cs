@@ -8,6 +8,9 @@ namespace Masip.Meetings.Agenda.Generating;
 /// <summary>Loads what one meeting's agenda is built from: the candidates of its window and what they need.</summary>
 public static class AgendaInputsQuery
 {
+    /// <summary>The id an s2A warning carries on an agenda; '' where a candidate has no case (never an id), so NOT IN keeps it.</summary>
+    private const string S2aKey = "coalesce('s2a:' || (d.data ->> 'CaseId'), '')";
+
     public static async Task<AgendaInputs> Load(IQuerySession session, Meeting meeting, CancellationToken ct)
     {
         var start = AgendaBuilder.WindowStart(meeting.Date);
@@ -24,6 +27,7 @@ public static class AgendaInputsQuery
         var placed = $"select distinct p.id from {daysTable} as m, jsonb_array_elements_text(m.data -> 'ItemIds') as p(id) "
             + "where m.type = ? and m.day < ? and m.day >= ?";
         var onEarlier = (await session.QueryAsync<string>(placed, ct, meeting.Type, day, earliest)).ToHashSet();
+        var placedIds = onEarlier.Where(id => id is not null).ToArray();
 
         // Which candidates the agenda needs, chosen in the database (issue 15): the window's (index on
         // the time) that no earlier agenda carried, except referrals awaiting a decision, which stay on
@@ -40,21 +44,25 @@ public static class AgendaInputsQuery
         var s2aTo = new DateTimeOffset(offenceTo.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var occurred = $"{schema}.mt_immutable_timestamptz(d.data ->> 'OccurredAt')";
         var offence = $"{schema}.mt_immutable_date(d.data ->> 'OffenceDate')";
-        var needed = $"with placed as materialized ({placed}) "
+        // The earlier agendas' ids go back as one array (already read above, not read twice), and each
+        // test against them is NOT IN, which PostgreSQL answers by one hashed lookup per candidate; as
+        // NOT EXISTS the planner, expecting a handful of candidates, chose a nested loop that compared
+        // every s2A candidate with every placed id (300 x 1,730: 167 of the statement's 174 ms).
+        var needed = "with placed as materialized (select unnest(?::text[]) as id) "
             + $"select d.id from {candidatesTable} as d where {occurred} >= ? and {occurred} < ? "
-            + "and (d.type = ? or not exists (select 1 from placed where placed.id = d.id)) "
+            + "and (d.type = ? or d.id not in (select id from placed)) "
             // The s2A limits in two branches, each an index range (offence date; tiering time), not one
             // OR that the planner can only answer by every newly tiered case of the type index.
             + $"union select d.id from {candidatesTable} as d where {offence} >= ? and {offence} < ? and d.type = ? and d.data ->> 'Offence' = 's2A' "
-            + "and not exists (select 1 from placed where placed.id = 's2a:' || (d.data ->> 'CaseId')) "
+            + "and " + S2aKey + " not in (select id from placed) "
             + $"union select d.id from {candidatesTable} as d where {occurred} >= ? and {occurred} < ? and d.data ->> 'OffenceDate' is null "
             + "and d.type = ? and d.data ->> 'Offence' = 's2A' "
-            + "and not exists (select 1 from placed where placed.id = 's2a:' || (d.data ->> 'CaseId'))"
+            + "and " + S2aKey + " not in (select id from placed)"
             + (meeting.Type == MeetingTypes.Dmm ? $" union select d.id from {candidatesTable} as d where d.type = ? and {occurred} < ?" : "");
         object[] parameters = meeting.Type == MeetingTypes.Dmm
-            ? [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
+            ? [placedIds, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
                 s2aFrom, s2aTo, ItemTypes.NewlyTiered, ItemTypes.ReferralAwaitingDecision, start]
-            : [meeting.Type, day, earliest, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
+            : [placedIds, start, end, ItemTypes.ReferralAwaitingDecision, offenceFrom, offenceTo, ItemTypes.NewlyTiered,
                 s2aFrom, s2aTo, ItemTypes.NewlyTiered];
         var ids = await session.QueryAsync<string>(needed, ct, parameters);
         var candidates = ids.Count == 0 ? [] : (await session.LoadManyAsync<AgendaCandidate>(ct, ids)).ToList();
