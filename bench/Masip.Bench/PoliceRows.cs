@@ -83,6 +83,26 @@ public static class PoliceRows
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await captured[i % captured.Count].ReplayAsync(connection, ct);
         });
+        // Where the read path's SQL time goes (issue 15.7): each filter's statements once, timed alone,
+        // and the plan of the slowest of them all.
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            var slowest = (Filter: 0, Statement: 0, Ms: 0.0);
+            for (var f = 0; f < Filters.Length; f++)
+            {
+                var each = await captured[f].TimeEachAsync(connection, ct);
+                log.WriteLine($"  review queue, {Filters[f].Name}:");
+                for (var s = 0; s < each.Count; s++)
+                {
+                    log.WriteLine($"  {each[s].Ms,8:0.0} ms  {each[s].Text}");
+                    if (each[s].Ms > slowest.Ms)
+                        slowest = (f, s, each[s].Ms);
+                }
+            }
+            log.WriteLine($"  the slowest statement's plan ({Filters[slowest.Filter].Name}):");
+            foreach (var line in await captured[slowest.Filter].ExplainAsync(connection, slowest.Statement, ct))
+                log.WriteLine($"    {line}");
+        }
         var stored = (await reviews.GetReviewQueueAsync(new GetReviewQueueRequest(), cancellationToken: ct)).Page;
         var total = stored.Total;
         log.WriteLine($"review queue over {(stored.TotalIsEstimate ? "about " : "")}{total} reports awaiting review, {size.Readers} readers: p50 {ours.P50:0.0} ms, p99 {ours.P99:0.0} ms; "

@@ -38,6 +38,24 @@ public sealed class ReviewTests(TestBed bed) : IClassFixture<TestBed>, IAsyncLif
     };
 
     [Fact]
+    public async Task The_queue_indexes_as_configured_are_what_the_database_holds_so_a_restart_changes_no_schema()
+    {
+        // The case table's indexes are (filter, queue key) pairs and partial indexes on the flags: a
+        // definition PostgreSQL stores differently from the configuration would be re-created at every start.
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        var migration = await store.Storage.Database.CreateMigrationAsync(((DocumentStore)store).Options.Storage.FindFeature(typeof(StacCase)));
+        Assert.Equal(Weasel.Core.SchemaPatchDifference.None, migration.Difference);
+
+        await using var session = store.QuerySession();
+        var indexes = await session.QueryAsync<string>(
+            "select indexdef from pg_indexes where tablename = 'mt_doc_staccase'");
+        var all = string.Join("\n", indexes);
+        Assert.True(indexes.Any(i => i.Contains("(borough, queue_key)")), all);
+        Assert.True(indexes.Any(i => i.Contains("(principal, queue_key)")), all);
+        Assert.True(indexes.Any(i => i.Contains("(report_flags_online_element) WHERE (report_flags_online_element = true)")), all);
+    }
+
+    [Fact]
     public async Task The_queue_total_is_counted_up_to_a_thousand_reports_and_past_that_is_an_estimate_marked_as_such()
     {
         var borough = "Backlog Borough " + Guid.NewGuid().ToString("N")[..6];
