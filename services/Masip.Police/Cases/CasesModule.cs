@@ -30,9 +30,6 @@ public static class CasesModule
             store.Schema.For<StacCase>()
                 .Duplicate(c => c.QueueKey!)
                 .Duplicate(c => c.CrimeReference)
-                // A queue filtered by offence or borough is a range of (filter, queue key) with a limit,
-                // not a walk along the whole queue testing each row (issue 15.3); the same index still
-                // answers the filter alone (statistics).
                 .Duplicate(c => c.Principal)
                 .Duplicate(c => c.ReportedOn)
                 .Duplicate(c => c.OffenceDate)
@@ -40,12 +37,12 @@ public static class CasesModule
                 .Duplicate(c => c.Unit!)
                 .Duplicate(c => c.Status)
                 .Duplicate(c => c.PerpetratorId!)
-                // A flag's index holds only the flagged cases, in queue order: the flagged queue is a
-                // range with a limit, and the import maintains one entry per flagged case, not per case.
-                .Duplicate(c => c.Report.Flags.DomesticAbuse, configure: FlaggedInQueueOrder("report_flags_domestic_abuse"))
-                .Duplicate(c => c.Report.Flags.OnlineElement, configure: FlaggedInQueueOrder("report_flags_online_element"))
-                .Duplicate(c => c.Report.Flags.ChildrenInvolved, configure: FlaggedInQueueOrder("report_flags_children_involved"))
-                .Duplicate(c => c.Report.Flags.PolicePerpetrated, configure: FlaggedInQueueOrder("report_flags_police_perpetrated"))
+                // A flag's index holds only the flagged cases (a partial index): the import maintains one
+                // entry per flagged case, not per case, and the flagged queue reads only those.
+                .Duplicate(c => c.Report.Flags.DomesticAbuse, configure: FlaggedOnly("report_flags_domestic_abuse"))
+                .Duplicate(c => c.Report.Flags.OnlineElement, configure: FlaggedOnly("report_flags_online_element"))
+                .Duplicate(c => c.Report.Flags.ChildrenInvolved, configure: FlaggedOnly("report_flags_children_involved"))
+                .Duplicate(c => c.Report.Flags.PolicePerpetrated, configure: FlaggedOnly("report_flags_police_perpetrated"))
                 // The clock list (Clocks/ClockList.cs): each clock is a range on its column.
                 .Duplicate(c => c.InterimSpoDueAt!)
                 .Duplicate(c => c.FullSpoDueAt!)
@@ -53,6 +50,8 @@ public static class CasesModule
                 .Duplicate(c => c.VictimUpdateCadenceDays!)
                 .Duplicate(c => c.VictimPersonKey!)
                 .Duplicate(c => c.SuspectPersonKey!)
+                // A queue filtered by offence or borough is a range of (filter, queue key) with a limit,
+                // not a walk along the whole queue testing each row (issue 15.3).
                 .Index([c => c.Principal, c => c.QueueKey!])
                 .Index([c => c.Borough, c => c.QueueKey!]);
             store.Schema.For<MeetingTierPosition>().UseOptimisticConcurrency(true);
@@ -66,10 +65,6 @@ public static class CasesModule
         return services;
     }
 
-    /// <summary>A flag's index: the queue key of the flagged cases only (a partial index).</summary>
-    private static Action<Marten.Schema.DocumentIndex> FlaggedInQueueOrder(string column) => index =>
-    {
-        index.Columns = ["queue_key"];
-        index.Predicate = $"{column} = true";
-    };
+    /// <summary>A flag's index: the flagged cases only (a partial index).</summary>
+    private static Action<Marten.Schema.DocumentIndex> FlaggedOnly(string column) => index => index.Predicate = $"{column} = true";
 }
