@@ -38,9 +38,10 @@ public static class NewStreamsCopy
     /// <summary>The primary key of mt_streams: a COPY hitting it is another writer starting the same stream.</summary>
     public const string StreamKey = "pkey_mt_streams_id";
 
-    /// <summary>Writes the session's pending new streams of <paramref name="snapshots"/>' aggregates; the number of streams written.</summary>
-    public static async Task<int> WritePendingNewStreams(IDocumentSession session, CancellationToken ct, params BulkSnapshot[] snapshots)
+    /// <summary>Writes the session's pending new streams of <paramref name="snapshots"/>' aggregates; how many, and where the time went.</summary>
+    public static async Task<NewStreamsWritten> WritePendingNewStreams(IDocumentSession session, CancellationToken ct, params BulkSnapshot[] snapshots)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var pending = session.PendingChanges.Streams();
         var chosen = new List<(StreamAction Stream, BulkSnapshot Snapshot)>();
         foreach (var stream in pending)
@@ -51,7 +52,7 @@ public static class NewStreamsCopy
                 chosen.Add((stream, snapshot));
         }
         if (chosen.Count == 0)
-            return 0;
+            return NewStreamsWritten.None;
         foreach (var (stream, _) in chosen)
             pending.Remove(stream);
 
@@ -94,6 +95,7 @@ public static class NewStreamsCopy
             stream.Version = version;
         }
 
+        var prepared = clock.Elapsed;
         await using (var copy = await connection.BeginBinaryImportAsync(
             $"copy {schema}.mt_streams (id, type, version, tenant_id) from stdin (format binary)", ct))
         {
@@ -108,6 +110,7 @@ public static class NewStreamsCopy
             await copy.CompleteAsync(ct);
         }
 
+        var streamsCopied = clock.Elapsed;
         await using (var copy = await connection.BeginBinaryImportAsync(
             $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, "
             + "correlation_id, causation_id, headers, user_name, is_archived) from stdin (format binary)", ct))
@@ -134,16 +137,34 @@ public static class NewStreamsCopy
             await copy.CompleteAsync(ct);
         }
 
+        var eventsCopied = clock.Elapsed;
+        var snapshotSteps = new List<string>();
         foreach (var group in chosen.GroupBy(c => c.Snapshot))
-            await group.Key.WriteAsync(session, [.. group.Select(c => c.Stream)], ct);
+            snapshotSteps.Add(await group.Key.WriteAsync(session, [.. group.Select(c => c.Stream)], ct));
+        var snapshotsWritten = clock.Elapsed;
 
         await using (var notify = new NpgsqlCommand($"select pg_notify('{AppendChannel}', '')", connection))
             await notify.ExecuteNonQueryAsync(ct);
-        return chosen.Count;
+        return new NewStreamsWritten(chosen.Count, prepared, streamsCopied - prepared, eventsCopied - streamsCopied, snapshotsWritten - eventsCopied,
+            string.Join("; ", snapshotSteps));
     }
 
     private static Task WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+}
+
+/// <summary>
+/// What <see cref="NewStreamsCopy.WritePendingNewStreams"/> wrote and where its time went (issue 15.7):
+/// preparing the events (sequence numbers drawn), the COPY of mt_streams, the COPY of mt_events, and
+/// the snapshot documents (folded, bulk-loaded through Marten's temp table, inserted).
+/// </summary>
+public sealed record NewStreamsWritten(int Streams, TimeSpan Prepare, TimeSpan StreamsCopy, TimeSpan EventsCopy, TimeSpan Snapshots, string SnapshotSteps)
+{
+    public static readonly NewStreamsWritten None = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, "");
+
+    public override string ToString() =>
+        $"{Streams} new streams: prepared in {Prepare.TotalMilliseconds:0} ms, mt_streams COPY {StreamsCopy.TotalMilliseconds:0} ms, "
+        + $"mt_events COPY {EventsCopy.TotalMilliseconds:0} ms, snapshot documents {Snapshots.TotalMilliseconds:0} ms ({SnapshotSteps})";
 }
 
 /// <summary>An inline snapshot aggregate the bulk path folds and writes itself (see <see cref="NewStreamsCopy"/>).</summary>
@@ -155,7 +176,8 @@ public abstract class BulkSnapshot
 
     internal abstract bool CanFold(IReadOnlyList<IEvent> events);
 
-    internal abstract Task WriteAsync(IDocumentSession session, IReadOnlyList<StreamAction> streams, CancellationToken ct);
+    /// <summary>Folds and writes the snapshots; where the time went, in one line.</summary>
+    internal abstract Task<string> WriteAsync(IDocumentSession session, IReadOnlyList<StreamAction> streams, CancellationToken ct);
 }
 
 internal sealed class BulkSnapshot<T> : BulkSnapshot where T : notnull
@@ -169,8 +191,9 @@ internal sealed class BulkSnapshot<T> : BulkSnapshot where T : notnull
     internal override bool CanFold(IReadOnlyList<IEvent> events) =>
         Creator(events[0].EventType) is not null && events.Skip(1).All(e => Applier(e.EventType) is not null);
 
-    internal override async Task WriteAsync(IDocumentSession session, IReadOnlyList<StreamAction> streams, CancellationToken ct)
+    internal override async Task<string> WriteAsync(IDocumentSession session, IReadOnlyList<StreamAction> streams, CancellationToken ct)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = new List<T>(streams.Count);
         foreach (var stream in streams)
         {
@@ -179,6 +202,7 @@ internal sealed class BulkSnapshot<T> : BulkSnapshot where T : notnull
                 aggregate = (T)Applier(e.EventType)!.Invoke(aggregate, [e.Data])!;
             documents.Add(aggregate);
         }
+        var folded = clock.Elapsed;
         var loader = ((MartenDocumentProvider<T>)session.Database.Providers.StorageFor<T>()).BulkLoader;
         var tenant = new Tenant(session.TenantId, session.Database);
         var connection = session.Connection;
@@ -189,7 +213,9 @@ internal sealed class BulkSnapshot<T> : BulkSnapshot where T : notnull
         var temp = create.Split(' ', 5)[3];
         await using (var command = new NpgsqlCommand($"drop table if exists {temp}; {create}", connection))
             await command.ExecuteNonQueryAsync(ct);
+        var created = clock.Elapsed;
         await loader.LoadIntoTempTableAsync(tenant, serializer, connection, documents, ct);
+        var loaded = clock.Elapsed;
         await using var batch = new NpgsqlBatch(connection);
         var revisions = new NpgsqlBatchCommand($"update {temp} t set mt_version = v.version from unnest($1, $2) as v(id, version) where t.id = v.id");
         revisions.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.Id).ToArray() });
@@ -198,6 +224,8 @@ internal sealed class BulkSnapshot<T> : BulkSnapshot where T : notnull
         batch.BatchCommands.Add(new NpgsqlBatchCommand(loader.CopyNewDocumentsFromTempTable()));
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"drop table {temp}"));
         await batch.ExecuteNonQueryAsync(ct);
+        return $"{typeof(T).Name} x{documents.Count}: fold {folded.TotalMilliseconds:0} ms, temp table {(created - folded).TotalMilliseconds:0} ms, "
+            + $"COPY into it {(loaded - created).TotalMilliseconds:0} ms, revisions and insert {(clock.Elapsed - loaded).TotalMilliseconds:0} ms";
     }
 
     private static MethodInfo? Creator(Type eventType) => Creators.GetOrAdd(eventType, type =>
