@@ -12,7 +12,11 @@ public sealed record VictimReferredToAdvocacy(
     DateTimeOffset ReferredAt,
     Cases.ContactPreferencesRecorded? Contact = null);
 
-/// <summary>A victim's referral to advocacy, as the police hold it (inline snapshot: the read model).</summary>
+/// <summary>
+/// A victim's referral to advocacy, as the police hold it (inline snapshot: the read model). The
+/// victim's details are as referred, until a correction of the case's victim (RecordRectified on
+/// the case) corrects them here too, in its transaction (RecordRectified on this stream).
+/// </summary>
 public sealed record VictimReferral(
     Guid Id,
     string CrimeReference,
@@ -26,4 +30,21 @@ public sealed record VictimReferral(
     public static VictimReferral Create(VictimReferredToAdvocacy referred) => new(
         referred.ReferralId, referred.CrimeReference, referred.VictimName, referred.VictimPhone,
         referred.VictimEmail, referred.Reason, referred.ReferredBy, referred.ReferredAt);
+
+    public VictimReferral Apply(ServiceDefaults.DataProtection.RecordRectified e) => e.Field switch
+    {
+        "victim.name" => this with { VictimName = e.NewValue },
+        "victim.phone" => this with { VictimPhone = e.NewValue },
+        "victim.email" => this with { VictimEmail = e.NewValue },
+        _ => this,
+    };
+
+    /// <summary>The referral's value of a victim field a case correction may change (null: the referral does not carry it).</summary>
+    public string? ValueOf(string field) => field switch
+    {
+        "victim.name" => VictimName,
+        "victim.phone" => VictimPhone,
+        "victim.email" => VictimEmail,
+        _ => null,
+    };
 }
