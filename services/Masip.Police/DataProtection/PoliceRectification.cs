@@ -27,7 +27,7 @@ public static class PoliceRectificationModule
     /// <summary>
     /// Every referral the police made of the case's victim (by its crime reference) takes the
     /// correction too: GetVictimReferral shows what the case shows. The referral's stream records it
-    /// (RecordRectified, the case's version as its source), so its history says why it changed.
+    /// (ReferredVictimDetailsCorrected, with the case's version), so its history says why it changed.
     /// </summary>
     public static async Task CorrectReferrals(CommandScope scope, StacCase @case, RecordRectified rectified)
     {
@@ -39,17 +39,12 @@ public static class PoliceRectificationModule
         foreach (var id in ids)
         {
             var stream = await scope.Stream<VictimReferral>(id);
-            if (stream.Aggregate is not { } referral)
+            if (stream.Aggregate is not { } referral || referral.ValueOf(rectified.Field) == rectified.NewValue)
                 continue;
-            var decided = Rectification.Decide(ReferralRecord, id, referral.ValueOf(rectified.Field), rectified.Field, rectified.NewValue,
-                rectified.Reason, scope.Actor, rectified.RectifiedAt, (stream.CurrentVersion ?? stream.StartingVersion) ?? 0);
-            if (decided is not null)
-                stream.AppendOne(decided with { SourceVersion = rectified.Version });
+            stream.AppendOne(new ReferredVictimDetailsCorrected(id, rectified.RecordId, rectified.Field, referral.ValueOf(rectified.Field),
+                rectified.NewValue, rectified.Reason, scope.Actor.Subject, rectified.RectifiedAt, rectified.Version));
         }
     }
-
-    /// <summary>The police's referral of a victim, as its corrections name it (not itself a record RectifyRecord takes).</summary>
-    public const string ReferralRecord = "victim-referral";
 }
 
 /// <summary>

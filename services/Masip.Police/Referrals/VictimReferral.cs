@@ -13,9 +13,19 @@ public sealed record VictimReferredToAdvocacy(
     Cases.ContactPreferencesRecorded? Contact = null);
 
 /// <summary>
+/// A correction of the case's victim (RecordRectified on the case, UK GDPR Art. 16) applied to the
+/// police's referral of them, in the correction's transaction. Its own type: a RecordRectified here
+/// would be applied by the case's projection too. A data-protection action: a restriction of
+/// processing does not hold it back.
+/// </summary>
+public sealed record ReferredVictimDetailsCorrected(
+    Guid ReferralId, Guid CaseId, string Field, string? OldValue, string NewValue, string Reason, string CorrectedBy,
+    DateTimeOffset CorrectedAt, long CaseVersion) : ServiceDefaults.DataProtection.IDataProtectionAction;
+
+/// <summary>
 /// A victim's referral to advocacy, as the police hold it (inline snapshot: the read model). The
 /// victim's details are as referred, until a correction of the case's victim (RecordRectified on
-/// the case) corrects them here too, in its transaction (RecordRectified on this stream).
+/// the case) corrects them here too, in its transaction (ReferredVictimDetailsCorrected).
 /// </summary>
 public sealed record VictimReferral(
     Guid Id,
@@ -31,7 +41,7 @@ public sealed record VictimReferral(
         referred.ReferralId, referred.CrimeReference, referred.VictimName, referred.VictimPhone,
         referred.VictimEmail, referred.Reason, referred.ReferredBy, referred.ReferredAt);
 
-    public VictimReferral Apply(ServiceDefaults.DataProtection.RecordRectified e) => e.Field switch
+    public VictimReferral Apply(ReferredVictimDetailsCorrected e) => e.Field switch
     {
         "victim.name" => this with { VictimName = e.NewValue },
         "victim.phone" => this with { VictimPhone = e.NewValue },
