@@ -62,6 +62,12 @@ public sealed class RectificationTests(TestBed bed) : IClassFixture<TestBed>, IA
         var laterId = NewId.NextGuid();
 
         await _nhs.PublishAsync(later, laterId);
+        // Taken first (consumers run concurrently: without this the earlier one could be taken first, then superseded).
+        await Eventually.ValueAsync(async () =>
+        {
+            var r = await Referral(referral.ReferralId);
+            return r.PerpetratorName == later.SuspectName ? r : null;
+        }, TimeSpan.FromSeconds(30), "the later correction applied");
         await _nhs.PublishAsync(later, laterId);             // redelivered
         await _nhs.PublishAsync(later, NewId.NextGuid());    // sent again under a new message id
         await _nhs.PublishAsync(earlier, NewId.NextGuid());  // overtaken: older news arriving last
