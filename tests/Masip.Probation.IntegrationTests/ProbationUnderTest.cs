@@ -86,6 +86,10 @@ public sealed class ProbationUnderTest : IAsyncDisposable
     public Grpc.Net.Client.GrpcChannel ChannelAs(string subject) =>
         _channels.GetOrAdd("as:" + subject, _ => _host.ChannelAs("probation", "probation-officer", subject: subject));
 
+    /// <summary>Probation's data-protection officer, answering a data subject's rights (rectification).</summary>
+    public Grpc.Net.Client.GrpcChannel DpoChannel() =>
+        _channels.GetOrAdd("dpo", _ => _host.ChannelAs("probation", "auditor", "subject-access"));
+
     /// <summary>A channel as another agency's role (for what the agreement refuses).</summary>
     public Grpc.Net.Client.GrpcChannel ChannelAsRole(string agency, string role) =>
         _channels.GetOrAdd($"role:{agency}/{role}", _ => _host.ChannelAs(agency, role));

@@ -94,9 +94,11 @@ public sealed partial record StacCase
     public StacCase Apply(CrimeReportAmended e)
     {
         var reclassified = e.Report.Principal != Report.Principal || !e.Report.Included.SequenceEqual(Report.Included);
+        var (report, corrections) = Reconcile(e.Report);
         return this with
         {
-            Report = e.Report,
+            Report = report,
+            Corrections = corrections,
             Fingerprint = e.Fingerprint,
             Amendments = Amendments + 1,
             Restriction = Restriction ?? CaseRestriction.OnArrival(e.Report, e.AmendedAt),

@@ -3,6 +3,7 @@ using Marten;
 using Masip.Contracts.Messages;
 using Masip.Police.Cases;
 using Masip.Police.Referrals;
+using Masip.ServiceDefaults.Commands;
 using Masip.ServiceDefaults.DataProtection;
 using Masip.ServiceDefaults.Messaging;
 
@@ -10,15 +11,39 @@ namespace Masip.Police.DataProtection;
 
 /// <summary>
 /// Rectification at the police: a case's victim and suspect details (CaseRectification.Fields);
-/// a correction of the victim's details a referral to advocacy carried goes to advocacy.
+/// a correction of the victim's details a referral carried corrects the police's own referrals
+/// (in its transaction) and goes to advocacy; one of the suspect's a referral to the NHS carried goes to the NHS.
 /// </summary>
 public static class PoliceRectificationModule
 {
     public static IServiceCollection AddPoliceRectification(this IServiceCollection services)
     {
-        services.AddRectifiable(CaseRectification.Record, CaseRectification.Fields);
+        services.AddRectifiable<StacCase>(CaseRectification.Record, CorrectReferrals, CaseRectification.Fields);
         services.AddSingleton<IIntegrationEventMap, VictimDetailsRectifiedMap>();
+        services.AddSingleton<IIntegrationEventMap, SuspectDetailsRectifiedMap>();
         return services;
+    }
+
+    /// <summary>
+    /// Every referral the police made of the case's victim (by its crime reference) takes the
+    /// correction too: GetVictimReferral shows what the case shows. The referral's stream records it
+    /// (ReferredVictimDetailsCorrected, with the case's version), so its history says why it changed.
+    /// </summary>
+    public static async Task CorrectReferrals(CommandScope scope, StacCase @case, RecordRectified rectified)
+    {
+        if (!CaseRectification.SentToAdvocacy.Contains(rectified.Field))
+            return;
+        var crimeReference = @case.CrimeReference;
+        var ids = await scope.Session.Query<VictimReferral>().Where(r => r.CrimeReference == crimeReference)
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(scope.Cancellation);
+        foreach (var id in ids)
+        {
+            var stream = await scope.Stream<VictimReferral>(id);
+            if (stream.Aggregate is not { } referral || referral.ValueOf(rectified.Field) == rectified.NewValue)
+                continue;
+            stream.AppendOne(new ReferredVictimDetailsCorrected(id, rectified.RecordId, rectified.Field, referral.ValueOf(rectified.Field),
+                rectified.NewValue, rectified.Reason, scope.Actor.Subject, rectified.RectifiedAt, rectified.Version));
+        }
     }
 }
 
@@ -49,6 +74,34 @@ public sealed class VictimDetailsRectifiedMap : IIntegrationEventMap
             e.Field == "victim.name" ? e.NewValue : null,
             e.Field == "victim.phone" ? e.NewValue : null,
             e.Field == "victim.email" ? e.NewValue : null,
+            e.Version, e.RectifiedAt);
+    }
+}
+
+/// <summary>
+/// RecordRectified on a case to SuspectDetailsRectifiedV1, only for the suspect's name and date of
+/// birth and only where the police referred that case's suspect to the NHS (the NHS holds no copy
+/// otherwise, and receives none; probation keeps none: see the message).
+/// </summary>
+public sealed class SuspectDetailsRectifiedMap : IIntegrationEventMap
+{
+    public Type EventType => typeof(RecordRectified);
+
+    public object? Map(IEvent @event) =>
+        throw new InvalidOperationException("SuspectDetailsRectifiedV1 reads the police's referrals: use MapAsync with the event store");
+
+    public async Task<object?> MapAsync(IEvent @event, IQuerySession query, CancellationToken ct)
+    {
+        var e = (RecordRectified)@event.Data;
+        if (e.Record != CaseRectification.Record || !CaseRectification.SentToNhs.Contains(e.Field))
+            return null;
+        var caseId = e.RecordId;
+        if (!await query.Query<PerpetratorReferral>().AnyAsync(r => r.CaseId == caseId && r.Receiver == "nhs", ct))
+            return null;
+        var state = await query.Events.AggregateStreamAsync<StacCase>(@event.StreamId, @event.Version, token: ct);
+        return new SuspectDetailsRectifiedV1(caseId, state?.PerpetratorId, e.Field,
+            e.Field == "suspect.name" ? e.NewValue : null,
+            e.Field == "suspect.dateOfBirth" ? DateOnly.ParseExact(e.NewValue, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             e.Version, e.RectifiedAt);
     }
 }

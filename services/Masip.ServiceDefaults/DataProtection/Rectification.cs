@@ -50,6 +50,12 @@ public sealed class RectificationEntry
 /// </summary>
 public sealed record RectifiableField<T>(string Name, Func<T, string?> Current, Func<string, string> Validate);
 
+/// <summary>
+/// Corrects the copies this agency keeps of a corrected record's field in its other records (the
+/// police's referral of the case's victim), in the correction's transaction: every view agrees.
+/// </summary>
+public delegate Task CorrectCopies<T>(CommandScope scope, T record, RecordRectified rectified);
+
 /// <summary>A record type whose personal-data fields can be corrected (each service declares its own).</summary>
 public interface IRectifiableRecord
 {
@@ -62,7 +68,8 @@ public interface IRectifiableRecord
     Task<RecordRectified?> Rectify(CommandScope scope, Guid recordId, string field, string value, string reason);
 }
 
-public sealed class RectifiableRecord<T>(string record, IReadOnlyList<RectifiableField<T>> fields) : IRectifiableRecord where T : class
+public sealed class RectifiableRecord<T>(string record, IReadOnlyList<RectifiableField<T>> fields, CorrectCopies<T>? copies = null)
+    : IRectifiableRecord where T : class
 {
     public string Record => record;
 
@@ -80,6 +87,8 @@ public sealed class RectifiableRecord<T>(string record, IReadOnlyList<Rectifiabl
             return null;
         stream.AppendOne(decided);
         scope.Session.Store(RectificationEntry.From(decided));
+        if (copies is not null)
+            await copies(scope, stream.Aggregate!, decided);
         return decided;
     }
 
@@ -123,4 +132,9 @@ public static class Rectification
     public static IServiceCollection AddRectifiable<T>(this IServiceCollection services, string record, params RectifiableField<T>[] fields)
         where T : class =>
         services.AddSingleton<IRectifiableRecord>(new RectifiableRecord<T>(record, fields));
+
+    /// <summary>As <see cref="AddRectifiable{T}(IServiceCollection, string, RectifiableField{T}[])"/>, with the copies each correction also corrects.</summary>
+    public static IServiceCollection AddRectifiable<T>(this IServiceCollection services, string record, CorrectCopies<T> copies,
+        params RectifiableField<T>[] fields) where T : class =>
+        services.AddSingleton<IRectifiableRecord>(new RectifiableRecord<T>(record, fields, copies));
 }

@@ -32,7 +32,8 @@ public static class ImportCrimeReportDecision
                 suspect.PerpetratorId, suspect.KnownReasons, now)];
         if (current.Fingerprint == fingerprint)
             return [];
-        return [new CrimeReportAmended(current.Id, report, fingerprint, ChangedFields(current.Report, report), now)];
+        // A field the DPO corrected is not changed by the crime system sending its old value again (StacCase.Reconcile).
+        return [new CrimeReportAmended(current.Id, report, fingerprint, ChangedFields(current.Report, current.Reconcile(report).Report), now)];
     }
 
     public static ImportOutcome OutcomeOf(IReadOnlyList<object> events) => events switch
