@@ -138,6 +138,67 @@ public sealed class ErasureTests(TestBed bed) : IClassFixture<TestBed>
     }
 }
 
+[Trait("Category", "Browser")]
+public sealed class DpoScreensTests(TestBed bed) : IClassFixture<TestBed>
+{
+    [Fact]
+    public async Task The_dpo_corrects_a_field_with_its_history_restricts_and_lifts_and_reads_alerts_and_reviews()
+    {
+        var police = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
+        await using var console = await ConsoleUnderTest.StartAsync(service => service switch
+        {
+            "police" => Synthetic.Channel(police.Server),
+            _ => throw new InvalidOperationException($"{service} is not hosted in this test"),
+        });
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var victim = $"Restrictable Victim{suffix}";
+        var caseId = StacCase.IdFor(await Synthetic.ImportAsync(police.Channel, victim, $"Test Suspect S{suffix}")).ToString();
+        var dpo = await console.SignInAsync("auditor");
+
+        // Rectification: the victim's phone at the police, then the case's history of corrections.
+        await dpo.GotoAsync("/dpo/rectify?service=police");
+        await dpo.Locator("#rectify-id").FillAsync(caseId);
+        await dpo.Locator("#rectify-field").SelectOptionAsync("victim.phone");
+        await dpo.Locator("#rectify-value").FillAsync("07700 900999");
+        await dpo.Locator("#rectify-reason").FillAsync("The person says the number was mistyped.");
+        await dpo.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+        await Assertions.Expect(dpo.GetByRole(AriaRole.Status)).ToContainTextAsync("Corrected victim.phone");
+        var row = dpo.GetByTestId("rectification");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("07700 900556");
+        await Assertions.Expect(row).ToContainTextAsync("07700 900999");
+        await Screenshots.TakeAsync(dpo, "dp-7-dpo-rectification");
+        // What the service refuses shows as the page's problem, naming the field (a record id that is not one).
+        await dpo.Locator("#rectify-id").FillAsync("not-an-id");
+        await dpo.Locator("#rectify-value").FillAsync("x");
+        await dpo.Locator("#rectify-reason").FillAsync("synthetic");
+        await dpo.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+        await Assertions.Expect(dpo.GetByRole(AriaRole.Alert)).ToContainTextAsync("record_id");
+
+        // Restriction: restrict the victim, see it active, lift it.
+        await dpo.GotoAsync("/dpo/restrictions?service=police");
+        await dpo.GetByLabel("Full name").FillAsync(victim);
+        await dpo.Locator("#restrict-reason").FillAsync("Art. 18(1)(a): accuracy contested, synthetic.");
+        await dpo.GetByRole(AriaRole.Button, new() { Name = "Restrict processing" }).ClickAsync();
+        await Assertions.Expect(dpo.GetByRole(AriaRole.Status)).ToContainTextAsync("Processing restricted");
+        var restriction = dpo.GetByTestId("restriction").Filter(new() { HasText = victim });
+        await Assertions.Expect(restriction.GetByTestId("restriction-active")).ToHaveTextAsync("active");
+        await Screenshots.TakeAsync(dpo, "dp-8-dpo-restrictions");
+        await dpo.Locator("#lift-reason").FillAsync("Accuracy verified, synthetic.");
+        await dpo.GetByRole(AriaRole.Button, new() { Name = "Lift" }).ClickAsync();
+        await Assertions.Expect(dpo.GetByRole(AriaRole.Status)).ToContainTextAsync("lifted");
+        await Assertions.Expect(restriction.GetByTestId("restriction-active")).ToHaveTextAsync("lifted");
+
+        // Alerts and reviews: nothing broke glass and nothing is past its schedule here; the pages say so.
+        await dpo.GotoAsync("/dpo/alerts?service=police");
+        await Assertions.Expect(dpo.GetByText("No alert at police.")).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(dpo, "dp-9-dpo-alerts");
+        await dpo.GotoAsync("/dpo/retention?service=police");
+        await Assertions.Expect(dpo.GetByText("No record is due for review at police.")).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(dpo, "dp-10-dpo-retention");
+    }
+}
+
 /// <summary>What the data-protection browser tests share: channels to the test servers, and a synthetic report imported.</summary>
 internal static class Synthetic
 {
