@@ -88,3 +88,38 @@ public sealed class VoiceForm
     public string Wishes { get; set => field = value ?? ""; } = "";
     public bool ShareWithDmm { get; set; }
 }
+
+public sealed class AccessReasonForm
+{
+    public string Code { get; set => field = value ?? ""; } = "";
+    public string Text { get; set => field = value ?? ""; } = "";
+}
+
+public sealed class AssignForm
+{
+    public string Assignee { get; set => field = value ?? ""; } = "";
+}
+
+/// <summary>A subject of a rights request: name, date of birth (optional), the ground.</summary>
+public sealed class SubjectForm
+{
+    public string RequestId { get; set => field = value ?? ""; } = Guid.NewGuid().ToString();
+    public string Name { get; set => field = value ?? ""; } = "";
+    public string DateOfBirth { get; set => field = value ?? ""; } = "";
+    public string Reason { get; set => field = value ?? ""; } = "";
+}
+
+public sealed class RectifyForm
+{
+    public string RecordId { get; set => field = value ?? ""; } = "";
+    public string Field { get; set => field = value ?? ""; } = "";
+    public string Value { get; set => field = value ?? ""; } = "";
+    public string Reason { get; set => field = value ?? ""; } = "";
+}
+
+public sealed class ReviewDecisionForm
+{
+    public string ReviewId { get; set => field = value ?? ""; } = "";
+    public string Decision { get; set => field = value ?? ""; } = "retain";
+    public string Reason { get; set => field = value ?? ""; } = "";
+}

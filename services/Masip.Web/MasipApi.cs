@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Masip.ServiceDefaults.Caseload;
 using Masip.ServiceDefaults.Sharing;
 
 namespace Masip.Web;
@@ -8,7 +9,7 @@ namespace Masip.Web;
 /// The services as the signed-in user calls them: every call carries the user's bearer token
 /// (and a purpose when the screen has one, such as "dmm" for the meeting). Per request.
 /// </summary>
-public sealed class MasipApi(ServiceChannels channels, IHttpContextAccessor http)
+public sealed class MasipApi(ServiceChannels channels, IHttpContextAccessor http, AccessReasons reasons)
 {
     private string Token => http.HttpContext?.User.FindFirst(WebConsole.TokenClaim)?.Value
         ?? throw new InvalidOperationException("no signed-in user");
@@ -23,7 +24,15 @@ public sealed class MasipApi(ServiceChannels channels, IHttpContextAccessor http
     public CallInvoker Advocacy => Invoker("advocacy");
     public CallInvoker Meetings(string purpose) => Invoker("meetings", purpose);
 
-    public CallInvoker Invoker(string service, string? purpose = null)
+    public CallInvoker Invoker(string service, string? purpose = null) => Invoker(service, purpose, accessReason: null);
+
+    /// <summary>
+    /// A single-record read of <paramref name="kind"/> <paramref name="id"/> at <paramref name="service"/>: it carries
+    /// x-masip-access-reason when the user gave one for this record in this session (<see cref="AccessReasons"/>).
+    /// </summary>
+    public CallInvoker Read(string service, string kind, string id) => Invoker(service, null, reasons.For(service, kind, id));
+
+    private CallInvoker Invoker(string service, string? purpose, string? accessReason)
     {
         var token = Token;
         return channels.For(service).Intercept(metadata =>
@@ -31,6 +40,8 @@ public sealed class MasipApi(ServiceChannels channels, IHttpContextAccessor http
             metadata.Add("authorization", $"Bearer {token}");
             if (purpose is not null)
                 metadata.Add(SharingInterceptor.PurposeHeader, purpose);
+            if (accessReason is not null)
+                metadata.Add(AccessReason.Header, accessReason);
             return metadata;
         });
     }

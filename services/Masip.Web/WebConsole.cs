@@ -25,6 +25,7 @@ public static class WebConsole
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(sp => ServiceChannels.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddScoped<AccessReasons>();
         builder.Services.AddScoped<MasipApi>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthorization();
@@ -100,6 +101,7 @@ public static class WebConsole
         app.MapPost("/signout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            context.Response.Cookies.Delete(AccessReasons.Cookie, AccessReasons.Options(context));
             return Results.LocalRedirect("/signin");
         });
         app.MapRazorComponents<App>();
