@@ -1,4 +1,6 @@
 using Grpc.Core;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Masip.Contracts.DataProtection;
 using Masip.Contracts.Messages;
 using Masip.Contracts.Police;
@@ -59,6 +61,35 @@ public sealed class RectificationTests(TestBed bed) : IClassFixture<TestBed>, IA
         Assert.Equal(("Test Victim Corrected", "07700 900 111"), (referral.VictimName, referral.VictimPhone));
         Assert.Equal(("Test Victim Corrected", "07700 900 111", "3 Test Road"), (seen.VictimName, seen.VictimPhone, seen.VictimAddress));
         Assert.Equal("Synthetic: wants support", referral.Reason);
+    }
+
+    [Fact]
+    public async Task A_correction_of_the_suspect_corrects_the_identity_first_reported_in_that_case_and_no_other()
+    {
+        var first = Synthetic.Report(suspect: "Test Suspect " + Guid.NewGuid().ToString("N")[..6]);
+        var origin = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = first });
+        var later = Synthetic.Report(suspect: first.SuspectName, pnc: first.SuspectPncId);
+        later.SuspectDateOfBirth = first.SuspectDateOfBirth;
+        var linked = await _intake.ImportCrimeReportAsync(new ImportCrimeReportRequest { Record = later });
+        Assert.Equal(origin.PerpetratorId, linked.PerpetratorId);
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+
+        // The later case's correction is that case's: the identity keeps its own first report's name.
+        await Rectify(linked.CaseId, "suspect.name", "Test Suspect Elsewhere");
+        await using (var session = store.QuerySession())
+            Assert.Equal(first.SuspectName, (await session.LoadAsync<Perpetrators.Perpetrator>(Guid.Parse(origin.PerpetratorId)))!.Name);
+
+        // The first report's correction is the identity's: its name and the key later reports match by.
+        await Rectify(origin.CaseId, "suspect.name", "Test Suspect Corrected");
+        await Rectify(origin.CaseId, "suspect.name", "Test Suspect Corrected");
+        await using (var session = store.QuerySession())
+        {
+            var identity = (await session.LoadAsync<Perpetrators.Perpetrator>(Guid.Parse(origin.PerpetratorId)))!;
+            Assert.Equal("Test Suspect Corrected", identity.Name);
+            Assert.Equal(Perpetrators.SuspectKeys.NameAndBirth("Test Suspect Corrected", identity.DateOfBirth), identity.NameKey);
+            var events = await session.Events.FetchStreamAsync(identity.Id);
+            Assert.Single(events, e => e.Data is Perpetrators.PerpetratorDetailsCorrected);
+        }
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class PoliceRectificationModule
 {
     public static IServiceCollection AddPoliceRectification(this IServiceCollection services)
     {
-        services.AddRectifiable<StacCase>(CaseRectification.Record, CorrectReferrals, CaseRectification.Fields);
+        services.AddRectifiable<StacCase>(CaseRectification.Record, CorrectCopies, CaseRectification.Fields);
         services.AddSingleton<IIntegrationEventMap, VictimDetailsRectifiedMap>();
         services.AddSingleton<IIntegrationEventMap, SuspectDetailsRectifiedMap>();
         return services;
@@ -29,7 +29,33 @@ public static class PoliceRectificationModule
     /// correction too: GetVictimReferral shows what the case shows. The referral's stream records it
     /// (ReferredVictimDetailsCorrected, with the case's version), so its history says why it changed.
     /// </summary>
-    public static async Task CorrectReferrals(CommandScope scope, StacCase @case, RecordRectified rectified)
+    public static async Task CorrectCopies(CommandScope scope, StacCase @case, RecordRectified rectified)
+    {
+        await CorrectReferrals(scope, @case, rectified);
+        await CorrectIdentity(scope, @case, rectified);
+    }
+
+    /// <summary>
+    /// The perpetrator identity first reported in this case takes a correction of the suspect's name
+    /// or date of birth, where it still holds the value corrected: later referrals to the NHS and
+    /// probation carry, and later reports are matched by, the corrected value. An identity first
+    /// reported in another case keeps that case's details (correct that case to correct it).
+    /// </summary>
+    private static async Task CorrectIdentity(CommandScope scope, StacCase @case, RecordRectified rectified)
+    {
+        if (!CaseRectification.SentToNhs.Contains(rectified.Field) || @case.PerpetratorId is not { } perpetratorId)
+            return;
+        var stream = await scope.Stream<Perpetrators.Perpetrator>(perpetratorId);
+        if (stream.Aggregate is not { } identity || identity.OriginCaseId != @case.Id)
+            return;
+        var held = identity.ValueOf(rectified.Field);
+        if (held == rectified.NewValue || held != rectified.OldValue)
+            return;
+        stream.AppendOne(new Perpetrators.PerpetratorDetailsCorrected(perpetratorId, @case.Id, rectified.Field, held, rectified.NewValue,
+            scope.Actor.Subject, rectified.RectifiedAt, rectified.Version));
+    }
+
+    private static async Task CorrectReferrals(CommandScope scope, StacCase @case, RecordRectified rectified)
     {
         if (!CaseRectification.SentToAdvocacy.Contains(rectified.Field))
             return;

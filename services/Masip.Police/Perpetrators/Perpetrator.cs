@@ -22,6 +22,15 @@ public sealed record PerpetratorLinkRejected(Guid PerpetratorId, Guid CaseId, st
 /// <summary>An order (SPO) came into force against the perpetrator on one of their cases.</summary>
 public sealed record PerpetratorOrderInForce(Guid PerpetratorId, Guid CaseId, string Kind, DateTimeOffset RecordedAt);
 
+/// <summary>
+/// The suspect's name or date of birth corrected by the data-protection officer on the case this
+/// identity was first reported in (RecordRectified there, issue 19): the identity takes it in the same
+/// transaction, so what later referrals carry and what later reports are matched by is the corrected value.
+/// </summary>
+public sealed record PerpetratorDetailsCorrected(
+    Guid PerpetratorId, Guid CaseId, string Field, string? OldValue, string NewValue, string CorrectedBy, DateTimeOffset CorrectedAt,
+    long CaseVersion) : Masip.ServiceDefaults.DataProtection.IDataProtectionAction;
+
 public sealed record PerpetratorLink(Guid CaseId, string CrimeReference, double Score, string Reason, string Status, DateTimeOffset LinkedAt);
 
 /// <summary>A perpetrator identity and the reports linked to it (inline snapshot and read model).</summary>
@@ -57,6 +66,25 @@ public sealed record Perpetrator
     public Perpetrator Apply(PerpetratorLinkConfirmed e) => WithStatus(e.CaseId, "confirmed");
 
     public Perpetrator Apply(PerpetratorLinkRejected e) => WithStatus(e.CaseId, "rejected");
+
+    public Perpetrator Apply(PerpetratorDetailsCorrected e) => e.Field switch
+    {
+        "suspect.name" => this with { Name = e.NewValue, NameKey = SuspectKeys.NameAndBirth(e.NewValue, DateOfBirth) },
+        "suspect.dateOfBirth" when DateOnly.TryParse(e.NewValue, System.Globalization.CultureInfo.InvariantCulture, out var born) =>
+            this with { DateOfBirth = born, NameKey = SuspectKeys.NameAndBirth(Name, born) },
+        _ => this,
+    };
+
+    /// <summary>The case this identity was first reported in (its origin link).</summary>
+    public Guid? OriginCaseId => Links.FirstOrDefault(l => l.Status == "origin")?.CaseId;
+
+    /// <summary>The identity's value of a case's suspect field, as the case would show it.</summary>
+    public string? ValueOf(string field) => field switch
+    {
+        "suspect.name" => Name,
+        "suspect.dateOfBirth" => DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     public Perpetrator Apply(PerpetratorOrderInForce e) => this with
     {
