@@ -111,6 +111,30 @@ public static class Rectification
     public static bool Supersedes(DateTimeOffset at, long version, DateTimeOffset? lastAt, long lastVersion) =>
         lastAt is not { } last || at > last || (at == last && version > lastVersion);
 
+    /// <summary>
+    /// A partner's correction (by message) applied to each of this agency's records holding a copy:
+    /// <paramref name="decide"/> gives the correction a record takes (null: none, e.g. an overtaken
+    /// message), appended with its history row in the consumer's transaction; the ids of those corrected.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid Id, RecordRectified Rectified)>> FromPartner<T>(CommandScope scope, IEnumerable<Guid> ids,
+        Func<T, long, RecordRectified?> decide) where T : class
+    {
+        var corrected = new List<(Guid, RecordRectified)>();
+        foreach (var id in ids)
+        {
+            var stream = await scope.Stream<T>(id);
+            if (stream.Aggregate is not { } record)
+                continue;
+            var version = (stream.CurrentVersion ?? stream.StartingVersion) ?? 0;
+            if (decide(record, version) is not { } rectified)
+                continue;
+            stream.AppendOne(rectified);
+            scope.Session.Store(RectificationEntry.From(rectified));
+            corrected.Add((id, rectified));
+        }
+        return corrected;
+    }
+
     /// <summary>A new value checked as a one-line text of at most <paramref name="max"/> characters.</summary>
     public static Func<string, string> Line(int max) => value =>
     {

@@ -23,17 +23,8 @@ public sealed class SuspectDetailsRectifiedConsumer(CommandPipeline pipeline, Se
         var ids = await scope.Session.Query<Referral>()
             .Where(r => r.CaseId == caseId && r.Route == Referral.Police)
             .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(scope.Cancellation);
-        foreach (var id in ids)
-        {
-            var stream = await scope.Stream<Referral>(id);
-            if (stream.Aggregate is not { } referral)
-                continue;
-            var version = (stream.CurrentVersion ?? stream.StartingVersion) ?? 0;
-            if (ReferralRectification.FromPolice(referral, message, version) is not { } rectified)
-                continue;
-            stream.AppendOne(rectified);
-            scope.Session.Store(RectificationEntry.From(rectified));
+        foreach (var (id, rectified) in await Rectification.FromPartner<Referral>(scope, ids,
+                     (referral, version) => ReferralRectification.FromPolice(referral, message, version)))
             logger.LogInformation("Referral {ReferralId}: {Field} corrected from the police's case {CaseId}", id, rectified.Field, message.CaseId);
-        }
     }
 }
