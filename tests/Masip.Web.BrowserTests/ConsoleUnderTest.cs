@@ -32,6 +32,16 @@ public sealed class ConsoleUnderTest : IAsyncDisposable
     public IBrowser Browser { get; }
     public string Address { get; }
 
+    /// <summary>Starts the console against the services this test hosts (by name); a call to any other service fails the test.</summary>
+    public static Task<ConsoleUnderTest> StartAsync(params (string Service, Microsoft.AspNetCore.TestHost.TestServer Server)[] hosted)
+    {
+        var channels = hosted.ToDictionary(h => h.Service,
+            h => GrpcChannel.ForAddress(h.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = h.Server.CreateHandler() }));
+        return StartAsync(service => channels.TryGetValue(service, out var channel)
+            ? channel
+            : throw new InvalidOperationException($"{service} is not hosted in this test"));
+    }
+
     /// <summary>Starts the console with a channel per service from <paramref name="channels"/>.</summary>
     public static async Task<ConsoleUnderTest> StartAsync(Func<string, GrpcChannel> channels)
     {

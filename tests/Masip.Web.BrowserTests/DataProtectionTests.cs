@@ -24,11 +24,7 @@ public sealed class AccessReasonTests(TestBed bed) : IClassFixture<TestBed>
     public async Task A_reader_not_holding_the_case_gives_a_reason_reads_it_and_who_saw_shows_the_reason()
     {
         var police = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
-        await using var console = await ConsoleUnderTest.StartAsync(service => service switch
-        {
-            "police" => Synthetic.Channel(police.Server),
-            _ => throw new InvalidOperationException($"{service} is not hosted in this test"),
-        });
+        await using var console = await ConsoleUnderTest.StartAsync(("police", police.Server));
         var reference = await Synthetic.ImportAsync(police.Channel, "Test Victim R1", "Test Suspect R1");
         var caseId = StacCase.IdFor(reference).ToString();
 
@@ -93,14 +89,8 @@ public sealed class ErasureTests(TestBed bed) : IClassFixture<TestBed>
         var advocacy = await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name);
         var nhs = await bed.StartAsync<NhsHost>(NhsHost.Name);
         var probation = await bed.StartAsync<ProbationHost>(ProbationHost.Name);
-        await using var console = await ConsoleUnderTest.StartAsync(service => service switch
-        {
-            "police" => Synthetic.Channel(police.Server),
-            "advocacy" => Synthetic.Channel(advocacy.Server),
-            "nhs" => Synthetic.Channel(nhs.Server),
-            "probation" => Synthetic.Channel(probation.Server),
-            _ => throw new InvalidOperationException($"{service} is not hosted in this test"),
-        });
+        await using var console = await ConsoleUnderTest.StartAsync(
+            ("police", police.Server), ("advocacy", advocacy.Server), ("nhs", nhs.Server), ("probation", probation.Server));
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var victim = $"Erasable Victim{suffix}";
         var reference = await Synthetic.ImportAsync(police.Channel, victim, $"Test Suspect E{suffix}");
@@ -145,11 +135,7 @@ public sealed class DpoScreensTests(TestBed bed) : IClassFixture<TestBed>
     public async Task The_dpo_corrects_a_field_with_its_history_restricts_and_lifts_and_reads_alerts_and_reviews()
     {
         var police = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
-        await using var console = await ConsoleUnderTest.StartAsync(service => service switch
-        {
-            "police" => Synthetic.Channel(police.Server),
-            _ => throw new InvalidOperationException($"{service} is not hosted in this test"),
-        });
+        await using var console = await ConsoleUnderTest.StartAsync(("police", police.Server));
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var victim = $"Restrictable Victim{suffix}";
         var caseId = StacCase.IdFor(await Synthetic.ImportAsync(police.Channel, victim, $"Test Suspect S{suffix}")).ToString();
@@ -199,12 +185,9 @@ public sealed class DpoScreensTests(TestBed bed) : IClassFixture<TestBed>
     }
 }
 
-/// <summary>What the data-protection browser tests share: channels to the test servers, and a synthetic report imported.</summary>
+/// <summary>What the data-protection browser tests share: a synthetic report imported.</summary>
 internal static class Synthetic
 {
-    public static GrpcChannel Channel(Microsoft.AspNetCore.TestHost.TestServer server) =>
-        GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
-
     /// <summary>Imports a synthetic crime report (as the crime system's feed would) and returns its crime reference.</summary>
     public static async Task<string> ImportAsync(GrpcChannel police, string victim, string suspect)
     {

@@ -27,13 +27,8 @@ public sealed class MorningTests(TestBed bed) : IClassFixture<TestBed>
         var police = await bed.StartAsync<PoliceHost>(PoliceHost.Name);
         var advocacy = await bed.StartAsync<AdvocacyHost>(AdvocacyHost.Name);
         var meetings = await bed.StartAsync<MeetingsHost>(MeetingsHost.Name);
-        await using var console = await ConsoleUnderTest.StartAsync(service => service switch
-        {
-            "police" => Channel(police.Server),
-            "advocacy" => Channel(advocacy.Server),
-            "meetings" => Channel(meetings.Server),
-            _ => throw new InvalidOperationException($"{service} is not hosted in this test"),
-        });
+        await using var console = await ConsoleUnderTest.StartAsync(
+            ("police", police.Server), ("advocacy", advocacy.Server), ("meetings", meetings.Server));
 
         // The night's report, imported as the crime system's feed would (intake has no screen).
         var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
@@ -151,7 +146,4 @@ public sealed class MorningTests(TestBed bed) : IClassFixture<TestBed>
         await Assertions.Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await Assertions.Expect(stranger.Locator("body")).Not.ToContainTextAsync("Test Victim W1");
     }
-
-    private static GrpcChannel Channel(Microsoft.AspNetCore.TestHost.TestServer server) =>
-        GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
 }
